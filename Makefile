@@ -1,0 +1,104 @@
+# gongkai - build, run and test. GNU make; libraries found with pkg-config.
+#
+#   make          build ./gongkai
+#   make deps     install the missing Debian packages (apt-get; no-op if
+#                 everything is present)
+#   make run      deps, build, create gongkai.db with demo data if absent,
+#                 serve on http://127.0.0.1:8080/
+#   make check    deps, build with ASan/UBSan, run every test; the last
+#                 line is "N passed, N failed"
+#   make valgrind unit tests under valgrind (no sanitizers)
+#   make bench    benchmarks (see bench/)
+
+CC ?= cc
+PKGS = libmicrohttpd sqlite3 libsodium jansson
+# Recursive (=) so pkg-config runs only when a recipe needs it, after
+# `make deps` has installed the libraries.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lpthread
+WARN = -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wno-format-nonliteral
+BASE_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) -Isrc -Ibuild $(PKG_CFLAGS)
+OPT = -O2 -g
+SAN = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+      -fno-sanitize-recover=undefined
+
+SRC := $(shell find src -name '*.c' | sort)
+LIB_SRC := $(filter-out src/main.c,$(SRC))
+HDR := $(shell find src -name '*.h')
+RES := $(shell find templates static data -type f 2>/dev/null | sort)
+UNIT_SRC := $(shell find tests/unit -name '*.c' | sort)
+
+DB ?= gongkai.db
+LISTEN ?= 127.0.0.1:8080
+
+.PHONY: all deps deps-test run check valgrind bench clean fmtcheck
+
+all: gongkai
+
+deps:
+	@sh tools/deps.sh build
+
+deps-test:
+	@sh tools/deps.sh test
+
+build/embed: tools/embed.c
+	@mkdir -p build
+	$(CC) -std=c17 -O2 -o $@ $<
+
+build/embedded.c: build/embed $(RES)
+	build/embed $@ $(RES)
+
+# One object tree per flavour: rel (./gongkai), san (make check),
+# vg (make valgrind).
+build/rel/%.o: %.c $(HDR)
+	@mkdir -p $(dir $@)
+	@echo "CC $<"; $(CC) $(BASE_CFLAGS) $(OPT) -c $< -o $@
+build/san/%.o: %.c $(HDR)
+	@mkdir -p $(dir $@)
+	@echo "CC $<"; $(CC) $(BASE_CFLAGS) $(SAN) -c $< -o $@
+build/vg/%.o: %.c $(HDR)
+	@mkdir -p $(dir $@)
+	@echo "CC $<"; $(CC) $(BASE_CFLAGS) -O0 -g -c $< -o $@
+
+define flavour
+build/$(1)/gongkai: $(patsubst %.c,build/$(1)/%.o,$(SRC) build/embedded.c)
+	$$(CC) $(2) -o $$@ $$^ $$(PKG_LIBS)
+build/$(1)/unit: $(patsubst %.c,build/$(1)/%.o,$(LIB_SRC) $(UNIT_SRC) build/embedded.c)
+	$$(CC) $(2) -o $$@ $$^ $$(PKG_LIBS)
+endef
+$(eval $(call flavour,rel,$(OPT)))
+$(eval $(call flavour,san,$(SAN)))
+$(eval $(call flavour,vg,-O0 -g))
+
+gongkai: build/rel/gongkai
+	cp $< $@
+
+build/fmtcheck: tools/fmtcheck.c
+	@mkdir -p build
+	$(CC) -std=c17 -D_GNU_SOURCE -O2 $(WARN) -o $@ $<
+
+fmtcheck: build/fmtcheck
+	build/fmtcheck $(SRC)
+
+run: deps
+	@$(MAKE) --no-print-directory gongkai
+	@if [ ! -f "$(DB)" ]; then ./gongkai init --db "$(DB)" --demo; fi
+	@echo "gongkai: open http://$(LISTEN)/ ; staff sign in at http://$(LISTEN)/login"
+	@echo "gongkai: demo accounts: admin (or yjj-clerk, zf-clerk, ...) with password gongkai2026"
+	./gongkai serve --db "$(DB)" --listen "$(LISTEN)"
+
+check: deps deps-test
+	@$(MAKE) --no-print-directory build/san/gongkai build/san/unit build/fmtcheck
+	@sh tests/run-all.sh build/san/gongkai build/san/unit
+
+valgrind: deps
+	@$(MAKE) --no-print-directory build/vg/unit
+	valgrind -q --error-exitcode=1 --leak-check=full \
+	  --errors-for-leak-kinds=definite,indirect build/vg/unit
+
+bench: deps
+	@$(MAKE) --no-print-directory gongkai
+	@sh bench/run.sh ./gongkai
+
+clean:
+	rm -rf build gongkai

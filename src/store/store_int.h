@@ -1,0 +1,50 @@
+/*
+ * store_int.h - statement helpers shared by the files of store/ only. SQL is
+ * always a string literal with ?NNN placeholders; st_prepare caches the
+ * prepared statement per connection, keyed by the literal's address.
+ */
+#ifndef GK_STORE_INT_H
+#define GK_STORE_INT_H
+
+#include "store/store.h"
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+struct store {
+	sqlite3 *db;
+	struct stcache {
+		const char *sql;
+		sqlite3_stmt *stmt;
+	} *cache;
+	size_t ncache, capcache;
+	int in_tx;
+};
+
+/* Prepared (cached) statement for a literal SQL text, reset and with its
+ * bindings cleared. Owned by the connection. NULL with e set on error. */
+#define st_prepare(st, sql, e) st_prepare_((st), "" sql "", (e))
+sqlite3_stmt *st_prepare_(store *st, const char *sql, struct err *e);
+/* Bind helpers; text NULL binds NULL. Return 0 or -1 with e. */
+int st_bind_text(store *st, sqlite3_stmt *s, int i, const char *v,
+		 struct err *e);
+int st_bind_int(store *st, sqlite3_stmt *s, int i, int64_t v,
+		struct err *e);
+int st_bind_null(store *st, sqlite3_stmt *s, int i, struct err *e);
+/* Steps: 1 = row, 0 = done (statement reset), -1 = error (reset). */
+int st_step(store *st, sqlite3_stmt *s, struct err *e);
+/* Runs a statement to completion (no rows expected): 0 or -1. */
+int st_exec(store *st, sqlite3_stmt *s, struct err *e);
+/* Column getters; text is copied to the heap (caller frees) or NULL. */
+char *st_col_text(sqlite3_stmt *s, int i);
+int64_t st_col_int(sqlite3_stmt *s, int i);
+/* Fills e from the connection's last error. Returns -1. */
+int st_fail(store *st, struct err *e, const char *what);
+/* Runs one literal SQL text that has no parameters (migrations). */
+int st_exec_script(store *st, const char *sql, struct err *e);
+
+/* Migration list (schema.c). */
+extern const char *const store_migrations[];
+extern const int store_nmigrations;
+
+#endif

@@ -1,0 +1,289 @@
+/*
+ * layout.c - the template registry, page chrome and error pages (see
+ * layout.h). To add a page: add its template file under templates/, a row
+ * to `pages` below listing the names its handler sets, and the file to
+ * TEMPLATES in the Makefile.
+ */
+#include "web/layout.h"
+
+#include "base/date.h"
+#include "base/log.h"
+#include "base/res.h"
+#include "base/str.h"
+#include "store/organ.h"
+#include "web/auth.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define N(...) ((const char *const[]){__VA_ARGS__, NULL})
+
+static const struct page_def {
+	const char *name;
+	const char *const *names;
+} pages[] = {
+	{"layout",
+	 N("title", "site_name", "site_href", "nav", "href", "label",
+	   "current", "staffnav", "logged_in", "user_name", "user_role",
+	   "user_organ", "csrf", "main", "site_office", "site_phone",
+	   "site_email", "site_address", "site_hours", "year")},
+	{"error", N("status", "heading", "message")},
+	{"home",
+	 N("govs", "depts", "has_depts", "name", "href", "office", "phone",
+	   "email", "address", "parent_name")},
+	{"organ",
+	 N("name", "short_name", "parent_name", "parent_href", "office",
+	   "phone", "email", "address", "office_hours", "credit_code",
+	   "guide", "para")},
+	{"login", N("csrf", "next", "login", "error")},
+	{"admin_home",
+	 N("organs", "name", "href", "slug", "parent_name", "users",
+	   "is_admin", "user_name")},
+	{"admin_organ",
+	 N("name", "slug", "prefix", "parent_name", "office", "phone",
+	   "email", "address", "office_hours", "credit_code", "staff",
+	   "login", "display_name", "role", "disabled", "can_edit",
+	   "edit_href", "guide", "para", "public_href", "notice")},
+	{"admin_organ_form",
+	 N("csrf", "action", "is_new", "heading", "error", "name",
+	   "short_name", "slug", "code", "credit_code", "office", "phone",
+	   "email", "address", "office_hours", "guide", "parents", "value",
+	   "label", "selected", "cancel_href")},
+	{"admin_organs",
+	 N("organs", "name", "href", "edit_href", "slug", "code",
+	   "parent_name", "phone", "notice")},
+	{"admin_users",
+	 N("csrf", "users", "id", "login", "display_name", "role_label",
+	   "organ_name", "disabled", "disable_action", "enable_action",
+	   "password_action", "self", "organs", "roles", "value", "label",
+	   "selected", "error", "notice", "form_login", "form_name")},
+	{"admin_password", N("csrf", "error", "notice", "login")},
+	{"admin_audit",
+	 N("chain_ok", "chain_msg", "nrows", "rows", "id", "at", "actor",
+	   "action", "entity", "entity_id", "before", "after", "prev_href",
+	   "next_href", "page", "pages", "total")},
+};
+#define NPAGES (sizeof pages / sizeof pages[0])
+
+struct tmplset {
+	tmpl *t[NPAGES];
+};
+
+int layout_load(const char *data_dir, struct tmplset **out, struct err *e)
+{
+	struct tmplset *ts = xcalloc(1, sizeof *ts);
+	for (size_t i = 0; i < NPAGES; i++) {
+		char file[128];
+		snprintf(file, sizeof file, "templates/%s.html",
+			 pages[i].name);
+		Buf src = BUF_INIT;
+		if (res_load(data_dir, file, &src, e) ||
+		    tmpl_parse(file, buf_str(&src), src.n, pages[i].names,
+			       &ts->t[i], e)) {
+			buf_free(&src);
+			layout_free(ts);
+			return -1;
+		}
+		buf_free(&src);
+	}
+	*out = ts;
+	return 0;
+}
+
+void layout_free(struct tmplset *ts)
+{
+	if (!ts) {
+		return;
+	}
+	for (size_t i = 0; i < NPAGES; i++) {
+		tmpl_free(ts->t[i]);
+	}
+	free(ts);
+}
+
+static const tmpl *find(const struct tmplset *ts, const char *name)
+{
+	for (size_t i = 0; i < NPAGES; i++) {
+		if (strcmp(pages[i].name, name) == 0) {
+			return ts->t[i];
+		}
+	}
+	return NULL;
+}
+
+void layout_csrf(struct req *r, tvars *v)
+{
+	char tok[65];
+	auth_csrf_token(r, tok);
+	tv_set(v, "csrf", tok);
+}
+
+static void nav_row(tvars *v, const char *list, const char *href,
+		    const char *label, const char *path, int prefix)
+{
+	tvars *row = tv_add_row(v, list);
+	tv_set(row, "href", href);
+	tv_set(row, "label", label);
+	int cur = prefix ? str_has_prefix(path, href) : str_eq(path, href);
+	tv_set(row, "current", cur ? "page" : "false");
+}
+
+/* The organ that heads the portal: config site_organ, else the first
+ * organ without a parent. 1 found, 0 none yet, -1 error. */
+static int site_organ(struct req *r, struct organ *o, struct err *e)
+{
+	char slug[128];
+	int rc = store_config_get(r->st, "site_organ", slug, sizeof slug, e);
+	if (rc < 0) {
+		return -1;
+	}
+	if (rc == 1) {
+		rc = organ_find(r->st, slug, o, e);
+		if (rc != 0) {
+			return rc;
+		}
+	}
+	struct organ *all = NULL;
+	size_t n = 0;
+	if (organ_list(r->st, &all, &n, e)) {
+		return -1;
+	}
+	rc = 0;
+	if (n > 0) {
+		*o = all[0];
+		memset(&all[0], 0, sizeof all[0]);
+		rc = 1;
+	}
+	organ_list_free(all, n);
+	return rc;
+}
+
+static void chrome(struct req *r, tvars *lv, const char *title)
+{
+	struct organ site = {0};
+	struct err e = {0};
+	int have = site_organ(r, &site, &e);
+	if (have < 0) {
+		log_msg(LOG_ERROR, r->rid, "site organ: %s", e.msg);
+	}
+	const char *site_name = have == 1 ? site.name : "政府信息公开平台";
+	if (title && *title && !str_eq(title, site_name)) {
+		tv_setf(lv, "title", "%s - %s", title, site_name);
+	} else {
+		tv_set(lv, "title", site_name);
+	}
+	tv_set(lv, "site_name", site_name);
+	tv_set(lv, "site_href", "/");
+	if (have == 1) {
+		tv_set(lv, "site_office", site.office);
+		tv_set(lv, "site_phone", site.phone);
+		tv_set(lv, "site_email", site.email);
+		tv_set(lv, "site_address", site.address);
+		tv_set(lv, "site_hours", site.office_hours);
+	}
+	int y, m, d;
+	date_civil(date_today(), &y, &m, &d);
+	tv_set_int(lv, "year", y);
+	const char *path = r->path ? r->path : "";
+	nav_row(lv, "nav", "/", "首页", path, 0);
+	if (r->logged_in) {
+		tv_set_bool(lv, "logged_in", 1);
+		tv_set(lv, "user_name", str_empty(r->user.display_name)
+						? r->user.login
+						: r->user.display_name);
+		tv_set(lv, "user_role", role_label(r->user.role));
+		tv_set(lv, "user_organ", r->user.organ_name);
+		Buf home = BUF_INIT;
+		url_printf(&home, "/admin/o/%s/", r->user.organ_slug);
+		nav_row(lv, "staffnav", buf_str(&home), "本机关工作台", path,
+			1);
+		buf_free(&home);
+		if (role_is_admin(r->user.role)) {
+			nav_row(lv, "staffnav", "/admin/", "全部机关", path, 0);
+			nav_row(lv, "staffnav", "/admin/organs", "机关管理",
+				path, 1);
+			nav_row(lv, "staffnav", "/admin/users", "用户管理",
+				path, 1);
+			nav_row(lv, "staffnav", "/admin/audit", "审计日志",
+				path, 1);
+		}
+		nav_row(lv, "staffnav", "/admin/password", "修改密码", path,
+			0);
+		layout_csrf(r, lv);
+	}
+	organ_clear(&site);
+}
+
+int layout_page(struct req *r, const char *page, const char *title,
+		tvars *v, struct err *e)
+{
+	const tmpl *pt = find(r->app->tmpl, page);
+	const tmpl *lt = find(r->app->tmpl, "layout");
+	if (!pt || !lt) {
+		return err_set(e, ERR_INTERNAL, "no template %s", page);
+	}
+	Buf main = BUF_INIT;
+	if (tmpl_render(pt, v, &main, e)) {
+		buf_free(&main);
+		return -1;
+	}
+	tvars *lv = tvars_new();
+	chrome(r, lv, title);
+	tv_set_html(lv, "main", html_frag_of(&main));
+	buf_reset(&r->out);
+	int rc = tmpl_render(lt, lv, &r->out, e);
+	tvars_free(lv);
+	buf_free(&main);
+	if (rc) {
+		return -1;
+	}
+	if (!r->status) {
+		r->status = 200;
+	}
+	r->ctype = "text/html; charset=utf-8";
+	return 0;
+}
+
+static const char *heading_for(int status)
+{
+	switch (status) {
+	case 400: return "请求有误";
+	case 403: return "无权访问";
+	case 404: return "页面不存在";
+	case 405: return "不支持的请求方法";
+	case 409: return "数据冲突";
+	case 413: return "请求内容过大";
+	case 429: return "请求过于频繁";
+	case 431: return "请求头过大";
+	case 503: return "服务暂时不可用";
+	default: return status >= 500 ? "服务器内部错误" : "无法完成请求";
+	}
+}
+
+void layout_error_page(struct req *r, const struct err *e)
+{
+	int status = err_status(e);
+	r->status = status;
+	buf_reset(&r->out);
+	tvars *v = tvars_new();
+	tv_set_int(v, "status", status);
+	tv_set(v, "heading", heading_for(status));
+	/* Internal details go to the log, not to the visitor. */
+	if (status >= 500) {
+		log_msg(LOG_ERROR, r->rid, "%s %s: %s", r->method, r->path,
+			e->msg);
+		tv_set(v, "message", "处理请求时发生错误,请稍后再试。"
+				     "如问题持续,请联系网站管理员。");
+	} else {
+		tv_set(v, "message", e->msg);
+	}
+	struct err e2 = {0};
+	if (r->st == NULL || layout_page(r, "error", heading_for(status), v,
+					 &e2)) {
+		buf_reset(&r->out);
+		buf_printf(&r->out, "%d %s\n", status, heading_for(status));
+		r->ctype = "text/plain; charset=utf-8";
+	}
+	r->status = status;
+	tvars_free(v);
+}

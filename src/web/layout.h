@@ -1,0 +1,27 @@
+/*
+ * layout.h - page chrome and the template set. Every HTML page is a page
+ * template (templates/<name>.html) rendered inside templates/layout.html,
+ * which carries the header with the site organ's name, the navigation
+ * (only pages that exist), the staff menu and the footer with contacts.
+ */
+#ifndef GK_LAYOUT_H
+#define GK_LAYOUT_H
+
+#include "render/tmpl.h"
+#include "web/http.h"
+
+/* Parses every template (embedded or from data_dir) and checks each uses
+ * only the names its page provides. *out is owned by the caller. */
+int layout_load(const char *data_dir, struct tmplset **out, struct err *e);
+void layout_free(struct tmplset *ts);
+
+/* Renders page template `page` with v inside the layout into r->out with
+ * title `title`; status r->status (200 if unset). v stays the caller's. */
+int layout_page(struct req *r, const char *page, const char *title,
+		tvars *v, struct err *e);
+/* Replaces any output with the error page for e (status from e). */
+void layout_error_page(struct req *r, const struct err *e);
+/* Adds "csrf" to v (the visitor's form token). */
+void layout_csrf(struct req *r, tvars *v);
+
+#endif

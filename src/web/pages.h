@@ -1,0 +1,47 @@
+/*
+ * pages.h - the handlers route.c's table points to, one block per page
+ * family file. Each handler has the shape of handler_fn (route.h): it
+ * fills r->out and r->status, or returns -1 with e for the error page.
+ */
+#ifndef GK_PAGES_H
+#define GK_PAGES_H
+
+#include "web/route.h"
+
+/* portal_home.c: the public front page and each organ's page. */
+int portal_home_page(struct req *r, struct err *e);
+int portal_organ_page(struct req *r, struct err *e);
+
+/* admin_login.c: sign in and out. */
+int admin_login_page(struct req *r, struct err *e);
+int admin_login_post(struct req *r, struct err *e);
+int admin_logout_post(struct req *r, struct err *e);
+int admin_password_page(struct req *r, struct err *e);
+int admin_password_post(struct req *r, struct err *e);
+
+/* admin_organ.c: back-office home, an organ's workbench, organ records. */
+int admin_home_page(struct req *r, struct err *e);
+int admin_organ_page(struct req *r, struct err *e);
+int admin_organ_edit_page(struct req *r, struct err *e);
+int admin_organ_edit_post(struct req *r, struct err *e);
+int admin_organs_page(struct req *r, struct err *e);
+int admin_organ_new_page(struct req *r, struct err *e);
+int admin_organ_new_post(struct req *r, struct err *e);
+
+/* admin_user.c: staff accounts. */
+int admin_users_page(struct req *r, struct err *e);
+int admin_users_post(struct req *r, struct err *e);
+int admin_user_disable_post(struct req *r, struct err *e);
+int admin_user_enable_post(struct req *r, struct err *e);
+int admin_user_password_post(struct req *r, struct err *e);
+
+/* admin_audit.c: the audit log. */
+int admin_audit_page(struct req *r, struct err *e);
+
+/* api_organ.c: GET /api/v1/organs. */
+int api_organ_list_page(struct req *r, struct err *e);
+
+/* static.c */
+int static_file_page(struct req *r, struct err *e);
+
+#endif

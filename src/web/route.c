@@ -1,0 +1,374 @@
+/*
+ * route.c - THE route table and the dispatcher (see route.h). Read this
+ * file to know every URL gongkai answers and who may call it.
+ */
+#include "web/route.h"
+
+#include "base/log.h"
+#include "base/str.h"
+#include "base/utf8.h"
+#include "store/organ.h"
+#include "web/auth.h"
+#include "web/layout.h"
+#include "web/pages.h"
+
+#include <string.h>
+
+/*---- Declared parameters ----*/
+
+#define P(...) ((const struct param_def[]){__VA_ARGS__, {NULL, 0, 0, 0, 0}})
+
+static const struct param_def p_login[] = {
+	{"login", PK_TEXT, 64, 0, 0},
+	{"password", PK_SECRET, 256, 0, 0},
+	{"next", PK_PATH, 512, 0, 0},
+	{NULL, 0, 0, 0, 0},
+};
+
+static const struct param_def p_organ[] = {
+	{"name", PK_TEXT, 400, 0, 0},
+	{"short_name", PK_TEXT, 200, 0, 0},
+	{"slug", PK_TEXT, 64, 0, 0},
+	{"parent", PK_TEXT, 64, 0, 0},
+	{"code", PK_TEXT, 64, 0, 0},
+	{"credit_code", PK_TEXT, 64, 0, 0},
+	{"office", PK_TEXT, 400, 0, 0},
+	{"phone", PK_TEXT, 64, 0, 0},
+	{"email", PK_TEXT, 254, 0, 0},
+	{"address", PK_TEXT, 800, 0, 0},
+	{"office_hours", PK_TEXT, 400, 0, 0},
+	{"guide", PK_PARA, 80000, 0, 0},
+	{NULL, 0, 0, 0, 0},
+};
+
+static const struct param_def p_user_new[] = {
+	{"login", PK_TEXT, 64, 0, 0},
+	{"display_name", PK_TEXT, 200, 0, 0},
+	{"organ", PK_SLUG, 64, 0, 0},
+	{"role", PK_SLUG, 16, 0, 0},
+	{"password", PK_SECRET, 256, 0, 0},
+	{NULL, 0, 0, 0, 0},
+};
+
+/*---- The table ----*/
+
+static const struct route {
+	const char *method;
+	const char *pattern; /* {x} matches one non-empty path segment */
+	enum perm perm;
+	const struct param_def *params;
+	handler_fn fn;
+} routes[] = {
+	{"GET", "/", PERM_PUBLIC, NULL, portal_home_page},
+	{"GET", "/organ/{slug}/", PERM_PUBLIC, NULL, portal_organ_page},
+	{"GET", "/static/{file}", PERM_PUBLIC, NULL, static_file_page},
+	{"GET", "/api/v1/organs", PERM_PUBLIC, NULL, api_organ_list_page},
+	{"GET", "/login", PERM_PUBLIC, P({"next", PK_PATH, 512, 0, 0}),
+	 admin_login_page},
+	{"POST", "/login", PERM_PUBLIC, p_login, admin_login_post},
+	{"POST", "/logout", PERM_PUBLIC, NULL, admin_logout_post},
+	{"GET", "/admin/", PERM_STAFF, NULL, admin_home_page},
+	{"GET", "/admin/password", PERM_STAFF, NULL, admin_password_page},
+	{"POST", "/admin/password", PERM_STAFF,
+	 P({"current", PK_SECRET, 256, 0, 0}, {"password", PK_SECRET, 256, 0, 0},
+	   {"confirm", PK_SECRET, 256, 0, 0}),
+	 admin_password_post},
+	{"GET", "/admin/o/{slug}/", PERM_ORGAN, P({"done", PK_SLUG, 16, 0, 0}),
+	 admin_organ_page},
+	{"GET", "/admin/o/{slug}/edit", PERM_ORGAN, NULL,
+	 admin_organ_edit_page},
+	{"POST", "/admin/o/{slug}/edit", PERM_ORGAN, p_organ,
+	 admin_organ_edit_post},
+	{"GET", "/admin/organs", PERM_ADMIN, P({"done", PK_SLUG, 16, 0, 0}),
+	 admin_organs_page},
+	{"GET", "/admin/organs/new", PERM_ADMIN, NULL, admin_organ_new_page},
+	{"POST", "/admin/organs/new", PERM_ADMIN, p_organ,
+	 admin_organ_new_post},
+	{"GET", "/admin/users", PERM_ADMIN, P({"done", PK_SLUG, 16, 0, 0}),
+	 admin_users_page},
+	{"POST", "/admin/users", PERM_ADMIN, p_user_new, admin_users_post},
+	{"POST", "/admin/users/{id}/disable", PERM_ADMIN, NULL,
+	 admin_user_disable_post},
+	{"POST", "/admin/users/{id}/enable", PERM_ADMIN, NULL,
+	 admin_user_enable_post},
+	{"POST", "/admin/users/{id}/password", PERM_ADMIN,
+	 P({"password", PK_SECRET, 256, 0, 0}), admin_user_password_post},
+	{"GET", "/admin/audit", PERM_ADMIN,
+	 P({"page", PK_INT, 10, 1, 1000000000}), admin_audit_page},
+};
+#define NROUTES (sizeof routes / sizeof routes[0])
+
+/*---- Matching ----*/
+
+/* Matches path against pattern; on success stores captures in r->cap. */
+static int match(const char *pattern, const char *path, struct req *r)
+{
+	char *caps[REQ_MAXCAP] = {0};
+	int ncap = 0;
+	const char *p = pattern, *s = path;
+	while (*p && *s) {
+		if (*p == '{') {
+			const char *pe = strchr(p, '}');
+			size_t n = strcspn(s, "/");
+			if (!pe || n == 0 || ncap == REQ_MAXCAP) {
+				goto no;
+			}
+			caps[ncap++] = xstrndup(s, n);
+			p = pe + 1;
+			s += n;
+			continue;
+		}
+		if (*p != *s) {
+			goto no;
+		}
+		p++;
+		s++;
+	}
+	if (*p || *s) {
+		goto no;
+	}
+	for (int i = 0; i < REQ_MAXCAP; i++) {
+		free(r->cap[i]);
+		r->cap[i] = caps[i];
+	}
+	return 1;
+no:
+	for (int i = 0; i < ncap; i++) {
+		free(caps[i]);
+	}
+	return 0;
+}
+
+static int method_is(const struct req *r, const char *m)
+{
+	if (strcmp(m, "GET") == 0 && strcmp(r->method, "HEAD") == 0) {
+		return 1;
+	}
+	return strcmp(r->method, m) == 0;
+}
+
+/*---- Parameters ----*/
+
+static int check_param(const struct param_def *d, const char *v,
+		       struct err *e)
+{
+	size_t n = strlen(v);
+	if (n > d->max) {
+		return err_set_http(e, ERR_LIMIT, 413,
+				    "字段“%s”过长(最多 %zu 字节)。", d->name,
+				    d->max);
+	}
+	if (!utf8_valid(v, n)) {
+		return err_set(e, ERR_INPUT, "字段“%s”不是有效的 UTF-8 文本。",
+			       d->name);
+	}
+	switch (d->kind) {
+	case PK_TEXT:
+		if (strpbrk(v, "\r\n")) {
+			return err_set(e, ERR_INPUT, "字段“%s”不能换行。",
+				       d->name);
+		}
+		break;
+	case PK_PARA:
+	case PK_SECRET:
+		break;
+	case PK_INT: {
+		int64_t x;
+		if (str_to_i64(v, d->min, d->maxv, &x)) {
+			return err_set(e, ERR_INPUT,
+				       "字段“%s”须为 %lld 到 %lld 之间的整数。",
+				       d->name, d->min, d->maxv);
+		}
+		break;
+	}
+	case PK_SLUG:
+		if (n && strspn(v, "abcdefghijklmnopqrstuvwxyz0123456789-") !=
+				 n) {
+			return err_set(e, ERR_INPUT, "字段“%s”格式不正确。",
+				       d->name);
+		}
+		break;
+	case PK_PATH:
+		if (n && (v[0] != '/' || v[1] == '/' || v[1] == '\\' ||
+			  strpbrk(v, "\r\n\\"))) {
+			return err_set(e, ERR_INPUT, "字段“%s”不是本站地址。",
+				       d->name);
+		}
+		break;
+	}
+	return 0;
+}
+
+/* Copies the declared parameters from the query (GET) or form (POST). */
+static int collect(struct req *r, const struct param_def *defs,
+		   struct err *e)
+{
+	const struct kvlist *src =
+		method_is(r, "GET") ? &r->query : &r->form;
+	for (const struct param_def *d = defs; d && d->name; d++) {
+		const char *v = kv_get(src, d->name);
+		if (!v) {
+			continue;
+		}
+		if (check_param(d, v, e)) {
+			return -1;
+		}
+		kv_add(&r->params, d->name, v);
+	}
+	return 0;
+}
+
+/*---- Permission ----*/
+
+static int allowed(struct req *r, const struct route *rt, struct err *e)
+{
+	if (rt->perm == PERM_PUBLIC) {
+		return 1;
+	}
+	if (!r->logged_in) {
+		return 0;
+	}
+	switch (rt->perm) {
+	case PERM_STAFF:
+		return 1;
+	case PERM_ADMIN:
+		if (!role_is_admin(r->user.role)) {
+			return err_set(e, ERR_DENIED,
+				       "此页面仅限系统管理员访问。");
+		}
+		return 1;
+	case PERM_ORGAN: {
+		struct organ o;
+		int rc = organ_find(r->st, r->cap[0], &o, e);
+		if (rc < 0) {
+			return -1;
+		}
+		if (rc == 0 || !str_eq(o.slug, r->cap[0])) {
+			if (rc == 1) {
+				organ_clear(&o);
+			}
+			return err_set(e, ERR_NOTFOUND, "没有这个机关。");
+		}
+		int ok = role_may_enter(r->user.role, r->user.organ_id, o.id);
+		organ_clear(&o);
+		if (!ok) {
+			return err_set(e, ERR_DENIED,
+				       "您只能进入本机关的后台。");
+		}
+		return 1;
+	}
+	default:
+		return 0;
+	}
+}
+
+/*---- Dispatch ----*/
+
+void route_dispatch(struct req *r)
+{
+	struct err e = {0};
+	const struct route *rt = NULL;
+	int path_known = 0;
+	Buf allow = BUF_INIT;
+	r->no_store = 1;
+
+	if (!utf8_valid(r->path, strlen(r->path))) {
+		err_set(&e, ERR_INPUT, "请求地址不是有效的 UTF-8。");
+		goto fail;
+	}
+	for (size_t i = 0; i < NROUTES; i++) {
+		if (!match(routes[i].pattern, r->path, r)) {
+			continue;
+		}
+		path_known = 1;
+		buf_printf(&allow, "%s%s", allow.n ? ", " : "",
+			   routes[i].method);
+		if (!rt && method_is(r, routes[i].method)) {
+			rt = &routes[i];
+		}
+	}
+	if (rt) {
+		/* captures of the chosen route */
+		match(rt->pattern, r->path, r);
+	}
+	if (auth_load(r, &e)) {
+		goto fail;
+	}
+	if (!path_known) {
+		/* One trailing slash more or less: redirect to the real URL. */
+		Buf alt = BUF_INIT;
+		size_t n = strlen(r->path);
+		if (n > 1 && r->path[n - 1] == '/') {
+			buf_append(&alt, r->path, n - 1);
+		} else {
+			buf_printf(&alt, "%s/", r->path);
+		}
+		int found = 0;
+		for (size_t i = 0; i < NROUTES && !found; i++) {
+			found = method_is(r, "GET") &&
+				strcmp(routes[i].method, "GET") == 0 &&
+				match(routes[i].pattern, buf_str(&alt), r);
+		}
+		if (found) {
+			Buf loc = BUF_INIT;
+			url_printf(&loc, "%s", "");
+			/* re-encode the path segment by segment */
+			const char *p = buf_str(&alt);
+			while (*p) {
+				size_t k = strcspn(p, "/");
+				char *seg = xstrndup(p, k);
+				url_printf(&loc, "%s", seg);
+				free(seg);
+				p += k;
+				if (*p == '/') {
+					buf_putc(&loc, '/');
+					p++;
+				}
+			}
+			resp_redirect(r, buf_str(&loc));
+			r->status = 308;
+			buf_free(&loc);
+			buf_free(&alt);
+			goto done;
+		}
+		buf_free(&alt);
+		err_set(&e, ERR_NOTFOUND, "您访问的页面不存在,可能已被移动或删除。");
+		goto fail;
+	}
+	if (!rt) {
+		resp_header(r, "Allow", buf_str(&allow));
+		err_set_http(&e, ERR_INPUT, 405, "此地址不支持 %s 请求。",
+			     r->method);
+		goto fail;
+	}
+	if (!method_is(r, "GET") && !auth_csrf_ok(r)) {
+		log_msg(LOG_WARN, r->rid, "CSRF check failed: %s %s",
+			r->method, r->path);
+		err_set(&e, ERR_DENIED,
+			"表单已过期或来源无法验证,请返回上一页刷新后重新提交。");
+		goto fail;
+	}
+	int ok = allowed(r, rt, &e);
+	if (ok < 0) {
+		goto fail;
+	}
+	if (ok == 0) {
+		if (method_is(r, "GET")) {
+			Buf loc = BUF_INIT;
+			url_printf(&loc, "/login?next=%s", r->path);
+			resp_redirect(r, buf_str(&loc));
+			buf_free(&loc);
+			goto done;
+		}
+		err_set(&e, ERR_DENIED, "请先登录。");
+		goto fail;
+	}
+	if (collect(r, rt->params, &e) || rt->fn(r, &e)) {
+		goto fail;
+	}
+	goto done;
+fail:
+	layout_error_page(r, &e);
+done:
+	buf_free(&allow);
+}

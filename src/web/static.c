@@ -1,0 +1,108 @@
+/*
+ * static.c - static assets (see static.h).
+ */
+#include "web/static.h"
+
+#include "base/crypto.h"
+#include "base/res.h"
+#include "base/str.h"
+
+#include <stdio.h>
+#include <string.h>
+
+struct asset {
+	char *name; /* without the "static/" prefix */
+	Buf body;
+	char etag[24];
+	const char *ctype;
+};
+
+struct static_set {
+	struct asset *v;
+	size_t n;
+};
+
+static const char *ctype_of(const char *name)
+{
+	static const struct {
+		const char *ext, *type;
+	} types[] = {
+		{".css", "text/css; charset=utf-8"},
+		{".js", "text/javascript; charset=utf-8"},
+		{".svg", "image/svg+xml"},
+		{".png", "image/png"},
+		{".ico", "image/x-icon"},
+		{".txt", "text/plain; charset=utf-8"},
+		{".woff2", "font/woff2"},
+	};
+	const char *dot = strrchr(name, '.');
+	for (size_t i = 0; dot && i < sizeof types / sizeof types[0]; i++) {
+		if (strcmp(dot, types[i].ext) == 0) {
+			return types[i].type;
+		}
+	}
+	return "application/octet-stream";
+}
+
+int static_load(const char *data_dir, struct static_set **out,
+		struct err *e)
+{
+	struct static_set *s = xcalloc(1, sizeof *s);
+	s->v = xcalloc(res_nfiles ? res_nfiles : 1, sizeof *s->v);
+	for (size_t i = 0; i < res_nfiles; i++) {
+		const char *name = res_files[i].name;
+		if (!str_has_prefix(name, "static/")) {
+			continue;
+		}
+		struct asset *a = &s->v[s->n++];
+		a->name = xstrdup(name + strlen("static/"));
+		a->ctype = ctype_of(name);
+		if (res_load(data_dir, name, &a->body, e)) {
+			static_free(s);
+			return -1;
+		}
+		char h[65];
+		crypto_sha256_hex(a->body.p ? a->body.p : "", a->body.n, h);
+		snprintf(a->etag, sizeof a->etag, "\"%.16s\"", h);
+	}
+	*out = s;
+	return 0;
+}
+
+void static_free(struct static_set *s)
+{
+	if (!s) {
+		return;
+	}
+	for (size_t i = 0; i < s->n; i++) {
+		free(s->v[i].name);
+		buf_free(&s->v[i].body);
+	}
+	free(s->v);
+	free(s);
+}
+
+int static_file_page(struct req *r, struct err *e)
+{
+	const struct static_set *s = r->app->statics;
+	const char *name = r->cap[0];
+	for (size_t i = 0; name && i < s->n; i++) {
+		const struct asset *a = &s->v[i];
+		if (strcmp(a->name, name) != 0) {
+			continue;
+		}
+		r->no_store = 0;
+		resp_header(r, "ETag", a->etag);
+		resp_header(r, "Cache-Control", "public, max-age=3600");
+		const char *inm = req_header(r, "If-None-Match");
+		if (inm && strstr(inm, a->etag)) {
+			r->status = 304;
+			return 0;
+		}
+		r->status = 200;
+		r->ctype = a->ctype;
+		buf_append(&r->out, a->body.p ? a->body.p : "", a->body.n);
+		return 0;
+	}
+	return err_set(e, ERR_NOTFOUND, "找不到文件。");
+}

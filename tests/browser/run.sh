@@ -1,0 +1,31 @@
+#!/bin/sh
+# run.sh - the browser suite as `make check` runs it: a demo database, the
+# real server on a free loopback port, then run.mjs over pages.json
+# (Chromium + axe-core, WCAG 2.1 AA), screenshots into docs/screenshots/.
+set -u
+: "${GONGKAI:?set GONGKAI to the gongkai binary}"
+here=$(cd "$(dirname "$0")" && pwd)
+T=$(mktemp -d /tmp/gk-browser-XXXXXX)
+export NO_PROXY='*' no_proxy='*'
+unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy
+# Many logins from one address in a few seconds: widen the throttle.
+export GONGKAI_LOGIN_MAX_FAILURES=1000
+pid=""
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$T"' EXIT
+"$GONGKAI" init --db "$T/g.db" --demo > /dev/null || exit 1
+"$GONGKAI" serve --db "$T/g.db" --listen 127.0.0.1:0 > "$T/out" 2> "$T/log" &
+pid=$!
+base=""
+i=0
+while [ -z "$base" ] && [ $i -lt 100 ]; do
+	sleep 0.1
+	base=$(sed -n 's|^gongkai: serving \(http://[^ ]*\)/$|\1|p' "$T/out")
+	i=$((i + 1))
+done
+if [ -z "$base" ]; then
+	echo "browser: server did not start"; cat "$T/log"
+	echo "browser: 0 passed, 1 failed"
+	exit 1
+fi
+node "$here/run.mjs" --base "$base" --pages "$here/pages.json" \
+	--shots "$here/../../docs/screenshots"

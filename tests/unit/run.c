@@ -1,0 +1,59 @@
+/*
+ * run.c - the unit test runner: the suite table, and `unit [SUITE...]` to
+ * run all suites or the named ones. Prints "unit: N passed, N failed".
+ */
+#include "t.h"
+
+#include "base/crypto.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int t_passed, t_failed, t_case_failed;
+const char *t_suite = "";
+
+void suite_buf(void);
+void suite_html(void);
+void suite_utf8(void);
+void suite_date(void);
+void suite_str(void);
+void suite_conf(void);
+void suite_crypto(void);
+void suite_ident(void);
+void suite_role(void);
+void suite_tmpl(void);
+void suite_store(void);
+void suite_audit(void);
+
+static const struct {
+	const char *name;
+	void (*fn)(void);
+} suites[] = {
+	{"buf", suite_buf},     {"html", suite_html},
+	{"utf8", suite_utf8},   {"date", suite_date},
+	{"str", suite_str},     {"conf", suite_conf},
+	{"crypto", suite_crypto}, {"ident", suite_ident},
+	{"role", suite_role},   {"tmpl", suite_tmpl},
+	{"store", suite_store}, {"audit", suite_audit},
+};
+
+int main(int argc, char **argv)
+{
+	if (crypto_setup()) {
+		fputs("cannot initialise libsodium\n", stderr);
+		return 1;
+	}
+	size_t n = sizeof suites / sizeof suites[0];
+	for (size_t i = 0; i < n; i++) {
+		int run = argc < 2;
+		for (int k = 1; k < argc; k++) {
+			run |= strcmp(argv[k], suites[i].name) == 0;
+		}
+		if (run) {
+			t_suite = suites[i].name;
+			suites[i].fn();
+		}
+	}
+	printf("unit: %d passed, %d failed\n", t_passed, t_failed);
+	return t_failed ? 1 : 0;
+}

@@ -1,0 +1,44 @@
+#!/bin/sh
+# deps.sh build|test - installs the Debian packages gongkai needs that are
+# missing (a no-op when all are present). `build`: compiler and libraries
+# for `make` / `make run`; `test`: also what `make check` uses (curl,
+# sqlite3 CLI, Chromium and CJK fonts for the browser tests, Node.js/npm
+# for the browser test tooling) and the npm packages of tests/browser.
+set -eu
+want="make gcc libc6-dev pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev"
+if [ "${1:-build}" = test ]; then
+	want="$want curl sqlite3 chromium fonts-noto-cjk valgrind procps"
+fi
+missing=""
+for p in $want; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+		missing="$missing $p"
+done
+if [ "${1:-build}" = test ] && ! command -v npm >/dev/null 2>&1; then
+	missing="$missing nodejs npm"
+fi
+if [ -n "$missing" ]; then
+	echo "deps: installing$missing"
+	if [ "$(id -u)" -ne 0 ]; then
+		if command -v sudo >/dev/null 2>&1; then
+			SUDO=sudo
+		else
+			echo "deps: run as root, or install:$missing" >&2
+			exit 1
+		fi
+	else
+		SUDO=
+	fi
+	$SUDO apt-get update -q
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q \
+		--no-install-recommends $missing
+fi
+if [ "${1:-build}" = test ]; then
+	dir=$(dirname "$0")/../tests/browser
+	if [ ! -d "$dir/node_modules/playwright-core" ] ||
+	   [ ! -d "$dir/node_modules/axe-core" ] ||
+	   [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+		echo "deps: installing browser test tooling (npm ci)"
+		(cd "$dir" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund)
+	fi
+fi
