@@ -8,7 +8,6 @@
 #   make check    deps, build with ASan/UBSan, run every test; the last
 #                 line is "N passed, N failed"
 #   make valgrind unit tests under valgrind (no sanitizers)
-#   make bench    benchmarks (see bench/)
 
 CC ?= cc
 PKGS = libmicrohttpd sqlite3 libsodium jansson
@@ -31,7 +30,7 @@ UNIT_SRC := $(shell find tests/unit -name '*.c' | sort)
 DB ?= gongkai.db
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: all deps deps-test run check valgrind bench clean fmtcheck
+.PHONY: all deps deps-test run check valgrind clean fmtcheck
 
 all: gongkai
 
@@ -95,10 +94,6 @@ valgrind: deps
 	@$(MAKE) --no-print-directory build/vg/unit
 	valgrind -q --error-exitcode=1 --leak-check=full \
 	  --errors-for-leak-kinds=definite,indirect build/vg/unit
-
-bench: deps
-	@$(MAKE) --no-print-directory gongkai
-	@sh bench/run.sh ./gongkai
 
 clean:
 	rm -rf build gongkai

@@ -186,6 +186,17 @@ int audit_verify(store *st, int64_t *nrows, int64_t *bad_id, struct err *e)
 	return result;
 }
 
+/* Adapters for st_collect. */
+static void row_fill_any(sqlite3_stmt *s, void *p)
+{
+	row_fill(s, p);
+}
+
+static void row_clear_any(void *p)
+{
+	row_clear(p);
+}
+
 int audit_list(store *st, const char *entity, int64_t limit, int64_t offset,
 	       struct audit_row **rows, size_t *n, int64_t *total,
 	       struct err *e)
@@ -211,22 +222,8 @@ int audit_list(store *st, const char *entity, int64_t limit, int64_t offset,
 	    st_bind_int(st, s, 3, offset, e)) {
 		return -1;
 	}
-	size_t cap = 0;
-	int rc;
-	while ((rc = st_step(st, s, e)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*rows = xrealloc(*rows, cap * sizeof **rows);
-		}
-		row_fill(s, &(*rows)[(*n)++]);
-	}
-	if (rc < 0) {
-		audit_rows_free(*rows, *n);
-		*rows = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	return st_collect(st, s, sizeof **rows, row_fill_any, row_clear_any,
+			  (void **)rows, n, e);
 }
 
 void audit_rows_free(struct audit_row *rows, size_t n)

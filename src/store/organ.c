@@ -39,6 +39,17 @@ static void fill(sqlite3_stmt *s, struct organ *o)
 	o->created_at = st_col_text(s, 14);
 }
 
+/* Adapters for st_one and st_collect. */
+static void fill_any(sqlite3_stmt *s, void *p)
+{
+	fill(s, p);
+}
+
+static void organ_clear_any(void *p)
+{
+	organ_clear(p);
+}
+
 void organ_clear(struct organ *o)
 {
 	char **f[] = {&o->slug, &o->name, &o->short_name, &o->parent_name,
@@ -308,12 +319,21 @@ int organ_find(store *st, const char *key, struct organ *out, struct err *e)
 	if (!s || st_bind_text(st, s, 1, key, e)) {
 		return -1;
 	}
-	int rc = st_step(st, s, e);
-	if (rc == 1) {
-		fill(s, out);
-		sqlite3_reset(s);
+	return st_one(st, s, fill_any, out, e);
+}
+
+int organ_by_slug(store *st, const char *slug, struct organ *out,
+		  struct err *e)
+{
+	sqlite3_stmt *s = st_prepare(
+		st,
+		"SELECT " ORGAN_COLS "FROM organ o LEFT JOIN organ p "
+		"ON p.id = o.parent_id WHERE o.slug = ?1",
+		e);
+	if (!s || st_bind_text(st, s, 1, slug, e)) {
+		return -1;
 	}
-	return rc;
+	return st_one(st, s, fill_any, out, e);
 }
 
 int organ_get(store *st, int64_t id, struct organ *out, struct err *e)
@@ -326,12 +346,7 @@ int organ_get(store *st, int64_t id, struct organ *out, struct err *e)
 	if (!s || st_bind_int(st, s, 1, id, e)) {
 		return -1;
 	}
-	int rc = st_step(st, s, e);
-	if (rc == 1) {
-		fill(s, out);
-		sqlite3_reset(s);
-	}
-	return rc;
+	return st_one(st, s, fill_any, out, e);
 }
 
 int organ_list(store *st, struct organ **out, size_t *n, struct err *e)
@@ -347,22 +362,8 @@ int organ_list(store *st, struct organ **out, size_t *n, struct err *e)
 	if (!s) {
 		return -1;
 	}
-	size_t cap = 0;
-	int rc;
-	while ((rc = st_step(st, s, e)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*out = xrealloc(*out, cap * sizeof **out);
-		}
-		fill(s, &(*out)[(*n)++]);
-	}
-	if (rc < 0) {
-		organ_list_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	return st_collect(st, s, sizeof **out, fill_any, organ_clear_any,
+			  (void **)out, n, e);
 }
 
 int64_t organ_count(store *st, struct err *e)

@@ -31,6 +31,9 @@ int organ_update(store *st, const struct actor *who, const struct organ *o,
  * organ_clear), 0 not found, -1 error. */
 int organ_find(store *st, const char *key, struct organ *out, struct err *e);
 int organ_get(store *st, int64_t id, struct organ *out, struct err *e);
+/* By slug only (URLs): 1 found, 0 not found, -1 error. */
+int organ_by_slug(store *st, const char *slug, struct organ *out,
+		  struct err *e);
 /* Every organ, government first then by name; free with organ_list_free. */
 int organ_list(store *st, struct organ **out, size_t *n, struct err *e);
 /* Number of organs: >= 0, or -1. */

@@ -111,6 +111,45 @@ int64_t st_col_int(sqlite3_stmt *s, int i)
 	return sqlite3_column_int64(s, i);
 }
 
+int st_collect(store *st, sqlite3_stmt *s, size_t size,
+	       void (*fill)(sqlite3_stmt *, void *), void (*clear)(void *),
+	       void **out, size_t *n, struct err *e)
+{
+	char *v = NULL;
+	size_t cap = 0, k = 0;
+	int rc;
+	while ((rc = st_step(st, s, e)) == 1) {
+		if (k == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xrealloc(v, cap * size);
+		}
+		fill(s, v + k * size);
+		k++;
+	}
+	if (rc < 0) {
+		for (size_t i = 0; i < k; i++) {
+			clear(v + i * size);
+		}
+		free(v);
+		v = NULL;
+		k = 0;
+	}
+	*out = v;
+	*n = k;
+	return rc < 0 ? -1 : 0;
+}
+
+int st_one(store *st, sqlite3_stmt *s, void (*fill)(sqlite3_stmt *, void *),
+	   void *out, struct err *e)
+{
+	int rc = st_step(st, s, e);
+	if (rc == 1) {
+		fill(s, out);
+		sqlite3_reset(s);
+	}
+	return rc;
+}
+
 int st_exec_script(store *st, const char *sql, struct err *e)
 {
 	char *msg = NULL;

@@ -38,6 +38,16 @@ int st_exec(store *st, sqlite3_stmt *s, struct err *e);
 /* Column getters; text is copied to the heap (caller frees) or NULL. */
 char *st_col_text(sqlite3_stmt *s, int i);
 int64_t st_col_int(sqlite3_stmt *s, int i);
+/* Steps s to the end, appending one element of `size` bytes per row to
+ * the heap array *out (count *n), filled by fill(s, elem). On error frees
+ * what it collected with clear(elem) for each and returns -1. */
+int st_collect(store *st, sqlite3_stmt *s, size_t size,
+	       void (*fill)(sqlite3_stmt *, void *), void (*clear)(void *),
+	       void **out, size_t *n, struct err *e);
+/* Steps s once: on a row fills out with fill(s, out) and returns 1; 0 when
+ * there is none, -1 on error. Leaves s reset. */
+int st_one(store *st, sqlite3_stmt *s, void (*fill)(sqlite3_stmt *, void *),
+	   void *out, struct err *e);
 /* Fills e from the connection's last error. Returns -1. */
 int st_fail(store *st, struct err *e, const char *what);
 /* Runs one literal SQL text that has no parameters (migrations). */

@@ -36,6 +36,17 @@ static void fill(sqlite3_stmt *s, struct user *u)
 	u->pw_changed_at = st_col_text(s, 9);
 }
 
+/* Adapters for st_one and st_collect. */
+static void fill_any(sqlite3_stmt *s, void *p)
+{
+	fill(s, p);
+}
+
+static void user_clear_any(void *p)
+{
+	user_clear(p);
+}
+
 void user_clear(struct user *u)
 {
 	free(u->organ_slug);
@@ -278,12 +289,7 @@ int user_get(store *st, int64_t id, struct user *out, struct err *e)
 	if (!s || st_bind_int(st, s, 1, id, e)) {
 		return -1;
 	}
-	int rc = st_step(st, s, e);
-	if (rc == 1) {
-		fill(s, out);
-		sqlite3_reset(s);
-	}
-	return rc;
+	return st_one(st, s, fill_any, out, e);
 }
 
 int user_list(store *st, int64_t organ_id, struct user **out, size_t *n,
@@ -300,22 +306,8 @@ int user_list(store *st, int64_t organ_id, struct user **out, size_t *n,
 	if (!s || st_bind_int(st, s, 1, organ_id, e)) {
 		return -1;
 	}
-	size_t cap = 0;
-	int rc;
-	while ((rc = st_step(st, s, e)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*out = xrealloc(*out, cap * sizeof **out);
-		}
-		fill(s, &(*out)[(*n)++]);
-	}
-	if (rc < 0) {
-		user_list_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	return st_collect(st, s, sizeof **out, fill_any, user_clear_any,
+			  (void **)out, n, e);
 }
 
 /*---- Sessions ----*/

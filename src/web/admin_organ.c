@@ -27,7 +27,7 @@ static void set_path(tvars *v, const char *name, const char *pre,
 /* The organ named by the route's {slug} (route.c checked access). */
 static int route_organ(struct req *r, struct organ *o, struct err *e)
 {
-	int rc = organ_find(r->st, r->cap[0], o, e);
+	int rc = organ_by_slug(r->st, r->cap[0], o, e);
 	if (rc == 0) {
 		return err_set(e, ERR_NOTFOUND, "没有这个机关。");
 	}

@@ -69,15 +69,9 @@ int portal_home_page(struct req *r, struct err *e)
 int portal_organ_page(struct req *r, struct err *e)
 {
 	struct organ o;
-	int rc = organ_find(r->st, r->cap[0], &o, e);
-	if (rc < 0) {
-		return -1;
-	}
-	if (rc == 0 || !str_eq(o.slug, r->cap[0])) {
-		if (rc == 1) {
-			organ_clear(&o);
-		}
-		return err_set(e, ERR_NOTFOUND, "没有这个机关。");
+	int rc = organ_by_slug(r->st, r->cap[0], &o, e);
+	if (rc <= 0) {
+		return rc < 0 ? -1 : err_set(e, ERR_NOTFOUND, "没有这个机关。");
 	}
 	tvars *v = tvars_new();
 	tv_set(v, "name", o.name);

@@ -239,15 +239,10 @@ static int allowed(struct req *r, const struct route *rt, struct err *e)
 		return 1;
 	case PERM_ORGAN: {
 		struct organ o;
-		int rc = organ_find(r->st, r->cap[0], &o, e);
-		if (rc < 0) {
-			return -1;
-		}
-		if (rc == 0 || !str_eq(o.slug, r->cap[0])) {
-			if (rc == 1) {
-				organ_clear(&o);
-			}
-			return err_set(e, ERR_NOTFOUND, "没有这个机关。");
+		int rc = organ_by_slug(r->st, r->cap[0], &o, e);
+		if (rc <= 0) {
+			return rc < 0 ? -1
+				      : err_set(e, ERR_NOTFOUND, "没有这个机关。");
 		}
 		int ok = role_may_enter(r->user.role, r->user.organ_id, o.id);
 		organ_clear(&o);
