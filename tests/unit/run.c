@@ -24,6 +24,7 @@ void suite_role(void);
 void suite_tmpl(void);
 void suite_store(void);
 void suite_audit(void);
+void suite_auth(void);
 
 static const struct {
 	const char *name;
@@ -35,6 +36,7 @@ static const struct {
 	{"crypto", suite_crypto}, {"ident", suite_ident},
 	{"role", suite_role},   {"tmpl", suite_tmpl},
 	{"store", suite_store}, {"audit", suite_audit},
+	{"auth", suite_auth},
 };
 
 int main(int argc, char **argv)
