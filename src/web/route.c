@@ -306,7 +306,6 @@ void route_dispatch(struct req *r)
 		}
 		if (found) {
 			Buf loc = BUF_INIT;
-			url_printf(&loc, "%s", "");
 			/* re-encode the path segment by segment */
 			const char *p = buf_str(&alt);
 			while (*p) {
