@@ -34,6 +34,10 @@ static const struct key {
 	 1, 65536},
 	{"max_body", K_INT, offsetof(struct conf, max_body), 0, 1024,
 	 1073741824},
+	{"max_upload", K_INT, offsetof(struct conf, max_upload), 0, 1024,
+	 1073741824},
+	{"max_attachment", K_INT, offsetof(struct conf, max_attachment), 0, 1,
+	 1073741824},
 	{"max_headers", K_INT, offsetof(struct conf, max_headers), 0, 8, 1000},
 	{"timeout", K_INT, offsetof(struct conf, timeout), 0, 1, 3600},
 	{"session_hours", K_INT, offsetof(struct conf, session_hours), 0, 1,
@@ -56,6 +60,8 @@ void conf_defaults(struct conf *c)
 	c->threads = 0;
 	c->max_connections = 512;
 	c->max_body = 1048576;
+	c->max_upload = 62914560;
+	c->max_attachment = 52428800;
 	c->max_headers = 64;
 	c->timeout = 30;
 	c->session_hours = 8;

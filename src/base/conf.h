@@ -22,6 +22,8 @@ struct conf {
 	int64_t threads;        /* worker threads; 0 = one per CPU */
 	int64_t max_connections;
 	int64_t max_body;       /* bytes in a request body */
+	int64_t max_upload;     /* bytes in a multipart (file upload) body */
+	int64_t max_attachment; /* bytes in one attachment file */
 	int64_t max_headers;    /* header lines in a request */
 	int64_t timeout;        /* seconds a connection may idle */
 	int64_t session_hours;  /* login session lifetime */

@@ -107,6 +107,34 @@ void date_timestamp(time_t t, char out[21])
 	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+void date_local_minute(time_t t, char out[17])
+{
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(out, 17, "%Y-%m-%dT%H:%M", &tm);
+}
+
+int date_minute_parse(const char *s, char out[17])
+{
+	int64_t days;
+	int h, mi;
+	char d[11];
+	if (!s || strlen(s) != 16 || (s[10] != 'T' && s[10] != ' ') ||
+	    s[13] != ':') {
+		return -1;
+	}
+	memcpy(d, s, 10);
+	d[10] = 0;
+	if (date_parse(d, &days) || digits(s + 11, 2, &h) ||
+	    digits(s + 14, 2, &mi) || h > 23 || mi > 59) {
+		return -1;
+	}
+	memcpy(out, s, 16);
+	out[10] = 'T';
+	out[16] = 0;
+	return 0;
+}
+
 int64_t date_mono_us(void)
 {
 	struct timespec ts;

@@ -26,6 +26,11 @@ int date_weekday(int64_t days);
 int64_t date_today(void);
 /* UTC timestamp "YYYY-MM-DDTHH:MM:SSZ" of t (21 bytes with NUL). */
 void date_timestamp(time_t t, char out[21]);
+/* Local wall-clock minute "YYYY-MM-DDTHH:MM" of t (17 bytes with NUL). */
+void date_local_minute(time_t t, char out[17]);
+/* 1 when s is exactly "YYYY-MM-DDTHH:MM" (or with a space for the T) and a
+ * real date and time; normalises a space to 'T' in out (17 bytes). */
+int date_minute_parse(const char *s, char out[17]);
 /* Monotonic clock in microseconds. */
 int64_t date_mono_us(void);
 

@@ -100,6 +100,17 @@ static int is_space(char c)
 	       c == '\v';
 }
 
+int str_blank(const char *s)
+{
+	while (s && *s) {
+		if (!is_space(*s)) {
+			return 0;
+		}
+		s++;
+	}
+	return 1;
+}
+
 char *str_trim(char *s)
 {
 	size_t n = strlen(s);

@@ -26,6 +26,8 @@ int str_has_prefix(const char *s, const char *prefix);
 int str_eq(const char *a, const char *b);
 /* 1 when s is NULL or "". */
 int str_empty(const char *s);
+/* 1 when s is NULL, "" or only ASCII white space. */
+int str_blank(const char *s);
 /* Trims ASCII white space at both ends, in place; returns s. */
 char *str_trim(char *s);
 /* Constant-time comparison of two equal-length byte strings: 1 if equal. */

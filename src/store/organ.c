@@ -6,7 +6,9 @@
 #include "base/date.h"
 #include "base/str.h"
 #include "domain/ident.h"
+#include "domain/item.h"
 #include "store/audit.h"
+#include "store/item.h"
 #include "store/store_int.h"
 
 #include <jansson.h>
@@ -17,7 +19,7 @@
 #define ORGAN_COLS                                                          \
 	"o.id, o.slug, o.name, o.short_name, o.parent_id, p.name, o.code, " \
 	"o.credit_code, o.office, o.phone, o.email, o.address, "            \
-	"o.office_hours, o.guide, o.created_at "
+	"o.office_hours, o.guide, o.created_at, o.index_pattern "
 
 static void fill(sqlite3_stmt *s, struct organ *o)
 {
@@ -37,6 +39,7 @@ static void fill(sqlite3_stmt *s, struct organ *o)
 	o->office_hours = st_col_text(s, 12);
 	o->guide = st_col_text(s, 13);
 	o->created_at = st_col_text(s, 14);
+	o->index_pattern = st_col_text(s, 15);
 }
 
 /* Adapters for st_one and st_collect. */
@@ -55,7 +58,7 @@ void organ_clear(struct organ *o)
 	char **f[] = {&o->slug, &o->name, &o->short_name, &o->parent_name,
 		      &o->code, &o->credit_code, &o->office, &o->phone,
 		      &o->email, &o->address, &o->office_hours, &o->guide,
-		      &o->created_at};
+		      &o->created_at, &o->index_pattern};
 	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
 		free(*f[i]);
 		*f[i] = NULL;
@@ -80,14 +83,14 @@ static char *snapshot(const struct organ *o)
 {
 	json_t *j = json_pack(
 		"{s:I, s:s, s:s, s:s, s:I, s:s, s:s, s:s, s:s, s:s, s:s, "
-		"s:s, s:s}",
+		"s:s, s:s, s:s}",
 		"id", (json_int_t)o->id, "slug", nz(o->slug), "name",
 		nz(o->name), "short_name", nz(o->short_name), "parent_id",
 		(json_int_t)o->parent_id, "code", nz(o->code), "credit_code",
 		nz(o->credit_code), "office", nz(o->office), "phone",
 		nz(o->phone), "email", nz(o->email), "address",
 		nz(o->address), "office_hours", nz(o->office_hours), "guide",
-		nz(o->guide));
+		nz(o->guide), "index_pattern", nz(o->index_pattern));
 	char *t = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
 	json_decref(j);
 	return t;
@@ -103,7 +106,8 @@ static int validate(const struct organ *o, struct err *e)
 	    ident_phone(o->phone, e) || ident_email(o->email, e) ||
 	    ident_text("地址", o->address, 200, 0, e) ||
 	    ident_text("办公时间", o->office_hours, 100, 0, e) ||
-	    ident_para("公开指南", o->guide, 20000, e)) {
+	    ident_para("公开指南", o->guide, 20000, e) ||
+	    item_indexno_check(o->index_pattern, e)) {
 		return -1;
 	}
 	return 0;
@@ -209,8 +213,9 @@ int organ_create(store *st, const struct actor *who, struct organ *o,
 	s = st_prepare(st,
 		       "INSERT INTO organ(slug, name, short_name, parent_id, "
 		       "code, credit_code, office, phone, email, address, "
-		       "office_hours, guide, created_at) VALUES (?1, ?2, ?3, "
-		       "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+		       "office_hours, guide, created_at, index_pattern) "
+		       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+		       "?12, ?13, ?14)",
 		       e);
 	if (!s || st_bind_text(st, s, 1, o->slug, e) ||
 	    st_bind_text(st, s, 2, o->name, e) ||
@@ -225,10 +230,15 @@ int organ_create(store *st, const struct actor *who, struct organ *o,
 	    st_bind_text(st, s, 10, nz(o->address), e) ||
 	    st_bind_text(st, s, 11, nz(o->office_hours), e) ||
 	    st_bind_text(st, s, 12, nz(o->guide), e) ||
-	    st_bind_text(st, s, 13, now, e) || st_exec(st, s, e)) {
+	    st_bind_text(st, s, 13, now, e) ||
+	    st_bind_text(st, s, 14, nz(o->index_pattern), e) ||
+	    st_exec(st, s, e)) {
 		goto fail;
 	}
 	o->id = sqlite3_last_insert_rowid(st->db);
+	if (category_seed(st, o->id, e)) {
+		goto fail;
+	}
 	snap = snapshot(o);
 	if (audit_append(st, who, "organ.create", "organ", o->id, NULL, snap,
 			 e) ||
@@ -270,8 +280,8 @@ int organ_update(store *st, const struct actor *who, const struct organ *o,
 		st,
 		"UPDATE organ SET name = ?2, short_name = ?3, parent_id = ?4, "
 		"code = ?5, credit_code = ?6, office = ?7, phone = ?8, "
-		"email = ?9, address = ?10, office_hours = ?11, guide = ?12 "
-		"WHERE id = ?1",
+		"email = ?9, address = ?10, office_hours = ?11, guide = ?12, "
+		"index_pattern = ?13 WHERE id = ?1",
 		e);
 	if (!s || st_bind_int(st, s, 1, o->id, e) ||
 	    st_bind_text(st, s, 2, o->name, e) ||
@@ -285,7 +295,9 @@ int organ_update(store *st, const struct actor *who, const struct organ *o,
 	    st_bind_text(st, s, 9, nz(o->email), e) ||
 	    st_bind_text(st, s, 10, nz(o->address), e) ||
 	    st_bind_text(st, s, 11, nz(o->office_hours), e) ||
-	    st_bind_text(st, s, 12, nz(o->guide), e) || st_exec(st, s, e)) {
+	    st_bind_text(st, s, 12, nz(o->guide), e) ||
+	    st_bind_text(st, s, 13, nz(o->index_pattern), e) ||
+	    st_exec(st, s, e)) {
 		goto fail;
 	}
 	upd.slug = old.slug;

@@ -16,6 +16,7 @@ struct organ {
 	char *slug, *name, *short_name, *parent_name, *code, *credit_code;
 	char *office, *phone, *email, *address, *office_hours, *guide;
 	char *created_at;
+	char *index_pattern; /* 索引号 pattern (domain/item.h); "" = default */
 };
 
 /* Validates o's fields (ident.h rules) and inserts it with an audit row in

@@ -93,6 +93,117 @@ const char *const store_migrations[] = {
 	"  key TEXT PRIMARY KEY,\n"
 	"  value TEXT NOT NULL\n"
 	");\n",
+	/* 2: proactive disclosure - categories, items, review trail,
+	 * channels, attachments, index-number counters. */
+	"ALTER TABLE organ ADD COLUMN index_pattern TEXT NOT NULL "
+	"DEFAULT '';\n"
+	/* 主题分类: a two-level tree per organ. section 'system' holds the
+	 * organ's 政府信息公开制度 column, 'content' the 法定主动公开内容. */
+	"CREATE TABLE category (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  organ_id INTEGER NOT NULL REFERENCES organ(id),\n"
+	"  parent_id INTEGER REFERENCES category(id),\n"
+	"  name TEXT NOT NULL,\n"
+	"  section TEXT NOT NULL DEFAULT 'content' CHECK (section IN "
+	"('content','system')),\n"
+	"  position INTEGER NOT NULL DEFAULT 0,\n"
+	"  UNIQUE (organ_id, name)\n"
+	");\n"
+	"INSERT INTO category (organ_id, name, section, position)\n"
+	"  SELECT o.id, p.name, p.section, p.pos FROM organ o, (\n"
+	"    SELECT '工作动态' AS name, 'content' AS section, 1 AS pos\n"
+	"    UNION ALL SELECT '政务公开', 'content', 2\n"
+	"    UNION ALL SELECT '通知公告', 'content', 3\n"
+	"    UNION ALL SELECT '安全监管', 'content', 4\n"
+	"    UNION ALL SELECT '政策法规', 'content', 5\n"
+	"    UNION ALL SELECT '机构职能', 'content', 6\n"
+	"    UNION ALL SELECT '部门文件', 'content', 7\n"
+	"    UNION ALL SELECT '其他应主动公开信息', 'content', 8\n"
+	"    UNION ALL SELECT '政府信息公开制度', 'system', 9) p;\n"
+	/* The last serial handed out per organ and year (year 0 when the
+	 * organ's pattern has no {year}). Only ever increases: an index
+	 * number is never reused, even after withdrawal or deletion. */
+	"CREATE TABLE index_serial (\n"
+	"  organ_id INTEGER NOT NULL REFERENCES organ(id),\n"
+	"  year INTEGER NOT NULL,\n"
+	"  last INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (organ_id, year)\n"
+	");\n"
+	/* One piece of proactively disclosed information. index_no is
+	 * assigned at first publication (NULL before, unless imported);
+	 * dates are YYYY-MM-DD; publish_at is a scheduled local time
+	 * YYYY-MM-DDTHH:MM on an approved item. body is sanitised HTML. */
+	"CREATE TABLE item (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  organ_id INTEGER NOT NULL REFERENCES organ(id),\n"
+	"  index_no TEXT UNIQUE,\n"
+	"  title TEXT NOT NULL,\n"
+	"  doc_no TEXT NOT NULL DEFAULT '',\n"
+	"  category_id INTEGER NOT NULL REFERENCES category(id),\n"
+	"  kind TEXT NOT NULL CHECK (kind IN ('normal','rule','normative',"
+	"'interpretation','annual_report')),\n"
+	/* 内容概述 (regulation art. 12) */
+	"  summary TEXT NOT NULL DEFAULT '',\n"
+	"  body TEXT NOT NULL DEFAULT '',\n"
+	"  written_date TEXT,\n"
+	"  published_date TEXT,\n"
+	"  abolished_date TEXT,\n"
+	"  validity TEXT NOT NULL DEFAULT 'valid' CHECK (validity IN "
+	"('valid','abolished','expired')),\n"
+	"  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft',"
+	"'pending_review','reviewed','approved','published','withdrawn')),\n"
+	"  publish_at TEXT,\n"
+	/* a 解读 points at the policy it interprets */
+	"  interprets_id INTEGER REFERENCES item(id),\n"
+	"  created_by INTEGER NOT NULL DEFAULT 0,\n"
+	"  reviewed_by INTEGER NOT NULL DEFAULT 0,\n"
+	"  ever_published INTEGER NOT NULL DEFAULT 0,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  updated_at TEXT NOT NULL\n"
+	");\n"
+	"CREATE INDEX item_public ON item(organ_id, status, "
+	"published_date DESC, id DESC);\n"
+	"CREATE INDEX item_category ON item(category_id);\n"
+	"CREATE INDEX item_updated ON item(organ_id, updated_at DESC);\n"
+	"CREATE INDEX item_interprets ON item(interprets_id);\n"
+	"CREATE INDEX item_due ON item(status, publish_at);\n"
+	/* Channels an item went out on (website, gazette, bulletin, led,
+	 * sms, wechat, weibo, press): one row each, so reports can count. */
+	"CREATE TABLE item_channel (\n"
+	"  item_id INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,\n"
+	"  channel TEXT NOT NULL,\n"
+	"  PRIMARY KEY (item_id, channel)\n"
+	") WITHOUT ROWID;\n"
+	/* The review trail (申请、审核、审批、公开): who did what, when,
+	 * with which note. */
+	"CREATE TABLE item_review (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  item_id INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,\n"
+	"  at TEXT NOT NULL,\n"
+	"  user_id INTEGER NOT NULL DEFAULT 0,\n"
+	"  actor TEXT NOT NULL,\n"
+	"  action TEXT NOT NULL,\n"
+	"  from_status TEXT NOT NULL,\n"
+	"  to_status TEXT NOT NULL,\n"
+	"  note TEXT NOT NULL DEFAULT ''\n"
+	");\n"
+	"CREATE INDEX item_review_item ON item_review(item_id);\n"
+	/* File contents, one copy per SHA-256. */
+	"CREATE TABLE blob (\n"
+	"  sha256 TEXT PRIMARY KEY,\n"
+	"  size INTEGER NOT NULL,\n"
+	"  data BLOB NOT NULL\n"
+	");\n"
+	"CREATE TABLE attachment (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  item_id INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,\n"
+	"  name TEXT NOT NULL,\n"
+	"  ctype TEXT NOT NULL,\n"
+	"  sha256 TEXT NOT NULL REFERENCES blob(sha256),\n"
+	"  size INTEGER NOT NULL,\n"
+	"  created_at TEXT NOT NULL\n"
+	");\n"
+	"CREATE INDEX attachment_item ON attachment(item_id);\n",
 };
 
 const int store_nmigrations =

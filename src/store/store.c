@@ -300,6 +300,15 @@ void store_close(store *st)
 
 int store_tx_begin(store *st, struct err *e)
 {
+	if (st->in_tx > 0) {
+		/* Nested: a savepoint, so an inner failure can be undone
+		 * alone (importers check every row in one transaction). */
+		if (st_exec_script(st, "SAVEPOINT nested", e)) {
+			return -1;
+		}
+		st->in_tx++;
+		return 0;
+	}
 	if (st_exec_script(st, "BEGIN IMMEDIATE", e)) {
 		return -1;
 	}
@@ -309,6 +318,14 @@ int store_tx_begin(store *st, struct err *e)
 
 int store_tx_commit(store *st, struct err *e)
 {
+	if (st->in_tx > 1) {
+		if (st_exec_script(st, "RELEASE nested", e)) {
+			store_tx_rollback(st);
+			return -1;
+		}
+		st->in_tx--;
+		return 0;
+	}
 	if (st_exec_script(st, "COMMIT", e)) {
 		store_tx_rollback(st);
 		return -1;
@@ -319,6 +336,12 @@ int store_tx_commit(store *st, struct err *e)
 
 void store_tx_rollback(store *st)
 {
+	if (st->in_tx > 1) {
+		sqlite3_exec(st->db, "ROLLBACK TO nested; RELEASE nested",
+			     NULL, NULL, NULL);
+		st->in_tx--;
+		return;
+	}
 	if (st->in_tx || !sqlite3_get_autocommit(st->db)) {
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	}

@@ -38,6 +38,8 @@ int store_schema_latest(void);
 /* Write transaction (BEGIN IMMEDIATE: writers queue, the audit chain never
  * forks). Every multi-statement change runs inside one. */
 int store_tx_begin(store *st, struct err *e);
+/* Transactions nest: an inner begin is a savepoint, and an inner rollback
+ * undoes only what ran since its begin. The outermost commit writes. */
 int store_tx_commit(store *st, struct err *e);
 void store_tx_rollback(store *st);
 

@@ -18,7 +18,7 @@ struct store {
 		sqlite3_stmt *stmt;
 	} *cache;
 	size_t ncache, capcache;
-	int in_tx;
+	int in_tx; /* transaction depth (1 = BEGIN, more = savepoints) */
 };
 
 /* Prepared (cached) statement for a literal SQL text, reset and with its

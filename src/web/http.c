@@ -71,6 +71,26 @@ const char *req_param_s(const struct req *r, const char *name)
 	return v ? v : "";
 }
 
+const char *req_param_nth(const struct req *r, const char *name, size_t i)
+{
+	for (size_t k = 0; k < r->params.n; k++) {
+		if (strcmp(r->params.v[k].k, name) == 0 && i-- == 0) {
+			return r->params.v[k].v;
+		}
+	}
+	return NULL;
+}
+
+const struct upload *req_upload(const struct req *r, const char *field)
+{
+	for (size_t i = 0; i < r->nuploads; i++) {
+		if (strcmp(r->uploads[i].field, field) == 0) {
+			return &r->uploads[i];
+		}
+	}
+	return NULL;
+}
+
 void resp_header(struct req *r, const char *name, const char *value)
 {
 	/* Header values never carry CR/LF: drop the header instead. */
@@ -128,6 +148,13 @@ void req_free(struct req *r)
 		free(r->cap[i]);
 	}
 	buf_free(&r->body_in);
+	for (size_t i = 0; i < r->nuploads; i++) {
+		free(r->uploads[i].field);
+		free(r->uploads[i].filename);
+		free(r->uploads[i].ctype);
+		buf_free(&r->uploads[i].data);
+	}
+	free(r->uploads);
 	buf_free(&r->out);
 	buf_free(&r->hdrs);
 	user_clear(&r->user);

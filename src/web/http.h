@@ -27,6 +27,12 @@ struct kvlist {
 
 #define REQ_MAXCAP 4
 
+/* A file sent in a multipart/form-data body. */
+struct upload {
+	char *field, *filename, *ctype;
+	Buf data;
+};
+
 struct req {
 	struct app *app;
 	store *st;            /* this request's connection (from the pool) */
@@ -40,6 +46,8 @@ struct req {
 	struct kvlist params; /* declared, validated parameters only */
 	char *cap[REQ_MAXCAP]; /* {name} captures of the route pattern */
 	Buf body_in;          /* raw body when it is not a form */
+	struct upload *uploads; /* files of a multipart form */
+	size_t nuploads;
 
 	/* who is asking */
 	int logged_in;
@@ -71,6 +79,11 @@ const char *req_cookie(const struct req *r, const char *name);
 const char *req_param(const struct req *r, const char *name);
 /* A declared parameter, or "" when absent. */
 const char *req_param_s(const struct req *r, const char *name);
+/* The i-th value (from 0) of a declared parameter sent several times
+ * (check boxes), or NULL past the last. */
+const char *req_param_nth(const struct req *r, const char *name, size_t i);
+/* The first uploaded file of form field `field`, or NULL. */
+const struct upload *req_upload(const struct req *r, const char *field);
 
 /* Response helpers. */
 void resp_header(struct req *r, const char *name, const char *value);

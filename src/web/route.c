@@ -54,7 +54,9 @@ static const struct param_def p_user_new[] = {
 
 static const struct route {
 	const char *method;
-	const char *pattern; /* {x} matches one non-empty path segment */
+	/* {x} matches one non-empty path segment; {*x} at the end matches
+	 * the rest of the path, '/' included */
+	const char *pattern;
 	enum perm perm;
 	const struct param_def *params;
 	handler_fn fn;
@@ -109,7 +111,8 @@ static int match(const char *pattern, const char *path, struct req *r)
 	while (*p && *s) {
 		if (*p == '{') {
 			const char *pe = strchr(p, '}');
-			size_t n = strcspn(s, "/");
+			/* {*name}: the rest of the path, slashes and all */
+			size_t n = p[1] == '*' ? strlen(s) : strcspn(s, "/");
 			if (!pe || n == 0 || ncap == REQ_MAXCAP) {
 				goto no;
 			}
@@ -206,14 +209,16 @@ static int collect(struct req *r, const struct param_def *defs,
 	const struct kvlist *src =
 		method_is(r, "GET") ? &r->query : &r->form;
 	for (const struct param_def *d = defs; d && d->name; d++) {
-		const char *v = kv_get(src, d->name);
-		if (!v) {
-			continue;
+		/* every occurrence (check boxes, multiple selections) */
+		for (size_t i = 0; i < src->n; i++) {
+			if (strcmp(src->v[i].k, d->name) != 0) {
+				continue;
+			}
+			if (check_param(d, src->v[i].v, e)) {
+				return -1;
+			}
+			kv_add(&r->params, d->name, src->v[i].v);
 		}
-		if (check_param(d, v, e)) {
-			return -1;
-		}
-		kv_add(&r->params, d->name, v);
 	}
 	return 0;
 }

@@ -26,6 +26,7 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -33,6 +34,7 @@ struct conn {
 	struct req r;
 	struct MHD_PostProcessor *pp;
 	uint64_t body_bytes;
+	int64_t max;  /* body limit: max_upload for multipart, else max_body */
 	int too_big;
 	int bad_body;
 };
@@ -60,11 +62,27 @@ static enum MHD_Result on_post(void *cls, enum MHD_ValueKind kind,
 			       uint64_t off, size_t size)
 {
 	(void)kind;
-	(void)filename;
-	(void)content_type;
 	(void)transfer_encoding;
 	struct conn *c = cls;
-	struct kvlist *f = &c->r.form;
+	struct req *r = &c->r;
+	if (filename) {
+		/* A file: bytes kept as they are, NULs and all. */
+		struct upload *u = r->nuploads
+					   ? &r->uploads[r->nuploads - 1]
+					   : NULL;
+		if (off == 0 || !u || strcmp(u->field, key) != 0) {
+			r->uploads = xrealloc(r->uploads, (r->nuploads + 1) *
+								  sizeof *u);
+			u = &r->uploads[r->nuploads++];
+			memset(u, 0, sizeof *u);
+			u->field = xstrdup(key);
+			u->filename = xstrdup(filename);
+			u->ctype = xstrdup(content_type ? content_type : "");
+		}
+		buf_append(&u->data, data, size);
+		return MHD_YES;
+	}
+	struct kvlist *f = &r->form;
 	if (size && memchr(data, 0, size)) {
 		c->bad_body = 1;
 		return MHD_YES;
@@ -183,8 +201,12 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *mc,
 		const char *cl = MHD_lookup_connection_value(
 			mc, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 		int64_t len;
-		if (cl && (str_to_i64(cl, 0, INT64_MAX, &len) ||
-			   len > app->conf.max_body)) {
+		const char *ct = MHD_lookup_connection_value(
+			mc, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+		c->max = ct && strncasecmp(ct, "multipart/form-data", 19) == 0
+				 ? app->conf.max_upload
+				 : app->conf.max_body;
+		if (cl && (str_to_i64(cl, 0, INT64_MAX, &len) || len > c->max)) {
 			return fail_now(mc, c, 413, "Payload Too Large");
 		}
 		c->pp = MHD_create_post_processor(mc, 16384, on_post, c);
@@ -193,7 +215,7 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *mc,
 	struct req *r = &c->r;
 	if (*upload_data_size) {
 		c->body_bytes += *upload_data_size;
-		if (c->body_bytes > (uint64_t)app->conf.max_body) {
+		if (c->body_bytes > (uint64_t)c->max) {
 			c->too_big = 1;
 		} else if (!c->too_big && !c->bad_body) {
 			if (c->pp) {

@@ -25,6 +25,7 @@ void suite_tmpl(void);
 void suite_store(void);
 void suite_audit(void);
 void suite_auth(void);
+void suite_item(void);
 
 static const struct {
 	const char *name;
@@ -36,7 +37,7 @@ static const struct {
 	{"crypto", suite_crypto}, {"ident", suite_ident},
 	{"role", suite_role},   {"tmpl", suite_tmpl},
 	{"store", suite_store}, {"audit", suite_audit},
-	{"auth", suite_auth},
+	{"auth", suite_auth},   {"item", suite_item},
 };
 
 int main(int argc, char **argv)

@@ -4,6 +4,7 @@
  * audit chain (including tampering with it behind the store's back).
  */
 #include "t.h"
+#include "tdb.h"
 
 #include "base/crypto.h"
 #include "store/audit.h"
@@ -14,37 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
-
-static char dir[64];
-static char path[128];
-
-static store *fresh(void)
-{
-	snprintf(dir, sizeof dir, "/tmp/gk-unit-XXXXXX");
-	if (!mkdtemp(dir)) {
-		return NULL;
-	}
-	snprintf(path, sizeof path, "%s/t.db", dir);
-	store *st = NULL;
-	struct err e = {0};
-	if (store_open(path, STORE_OPEN_CREATE, &st, &e)) {
-		fprintf(stderr, "open: %s\n", e.msg);
-		return NULL;
-	}
-	return st;
-}
-
-static void cleanup(store *st)
-{
-	char p[160];
-	store_close(st);
-	snprintf(p, sizeof p, "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", path);
-	unlink(p);
-	unlink(path);
-	rmdir(dir);
-}
 
 static const struct actor tester = {0, "test"};
 
@@ -63,14 +33,14 @@ static int add_organ(store *st, const char *slug, const char *name,
 static void t_open_and_probe(void)
 {
 	struct err e = {0};
-	store *st = fresh();
+	store *st = tdb_open();
 	T_ASSERT(st);
 	int v = store_schema_version(st);
-	int probe = store_probe(path, &e);
+	int probe = store_probe(tdb_path, &e);
 	store *again = NULL;
-	int reopen = store_open(path, STORE_OPEN_EXISTING, &again, &e);
+	int reopen = store_open(tdb_path, STORE_OPEN_EXISTING, &again, &e);
 	store_close(again);
-	cleanup(st);
+	tdb_close(st);
 	T_EQ_INT(v, store_schema_latest());
 	T_EQ_INT(probe, 1);
 	T_EQ_INT(reopen, 0);
@@ -100,7 +70,7 @@ static void t_probe_foreign_file(void)
 static void t_organs(void)
 {
 	struct err e = {0};
-	store *st = fresh();
+	store *st = tdb_open();
 	T_ASSERT(st);
 	int ok = add_organ(st, "shaxian", "沙县人民政府", NULL, &e) == 0 &&
 		 add_organ(st, "shaxian-yjj", "沙县应急管理局", "沙县人民政府",
@@ -135,7 +105,7 @@ static void t_organs(void)
 	int phone_ok = found == 1 && strcmp(o.phone, "0598-5845276") == 0;
 	organ_clear(&o);
 	int64_t cnt = organ_count(st, &e);
-	cleanup(st);
+	tdb_close(st);
 	T_ASSERT(ok);
 	T_EQ_INT(dup_name, -1);
 	T_EQ_INT(dup_code, ERR_CONFLICT);
@@ -154,7 +124,7 @@ static void t_organs(void)
 static void t_users_and_sessions(void)
 {
 	struct err e = {0};
-	store *st = fresh();
+	store *st = tdb_open();
 	T_ASSERT(st);
 	int ok = add_organ(st, "a", "甲机关", NULL, &e) == 0;
 	struct user u = {0};
@@ -205,7 +175,7 @@ static void t_users_and_sessions(void)
 	login_failure_count(st, "clerk1", "10.0.0.1", 0, &bl, &bi, &e);
 	int64_t nrows = 0, bad = 0;
 	int chain = audit_verify(st, &nrows, &bad, &e);
-	cleanup(st);
+	tdb_close(st);
 	T_ASSERT(ok);
 	T_EQ_INT(created, 0);
 	T_EQ_INT(weak, -1);
@@ -247,7 +217,7 @@ void suite_store(void)
 static int tamper(const char *sql)
 {
 	sqlite3 *db = NULL;
-	int rc = sqlite3_open(path, &db);
+	int rc = sqlite3_open(tdb_path, &db);
 	if (rc == SQLITE_OK) {
 		rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
 	}
@@ -258,7 +228,7 @@ static int tamper(const char *sql)
 static void t_audit_chain(void)
 {
 	struct err e = {0};
-	store *st = fresh();
+	store *st = tdb_open();
 	T_ASSERT(st);
 	int ok = add_organ(st, "a", "甲机关", NULL, &e) == 0 &&
 		 add_organ(st, "b", "乙机关", NULL, &e) == 0 &&
@@ -279,7 +249,7 @@ static void t_audit_chain(void)
 	int listed = audit_list(st, "organ", 2, 0, &rows, &nr, &total, &e);
 	int newest_first = nr == 2 && rows[0].id == 3;
 	audit_rows_free(rows, nr);
-	cleanup(st);
+	tdb_close(st);
 	T_ASSERT(ok);
 	T_EQ_INT(intact, 0);
 	T_ASSERT(upd_refused != SQLITE_OK);
@@ -294,7 +264,7 @@ static void t_audit_chain(void)
 static void t_audit_deleted_row(void)
 {
 	struct err e = {0};
-	store *st = fresh();
+	store *st = tdb_open();
 	T_ASSERT(st);
 	add_organ(st, "a", "甲机关", NULL, &e);
 	add_organ(st, "b", "乙机关", NULL, &e);
@@ -306,7 +276,7 @@ static void t_audit_deleted_row(void)
 	add_organ(st, "d", "丁机关", NULL, &e);
 	int dropped2 = tamper("DELETE FROM audit WHERE id = 2");
 	int mid = audit_verify(st, &n, &bad, &e);
-	cleanup(st);
+	tdb_close(st);
 	T_EQ_INT(dropped, SQLITE_OK);
 	/* Deleting the newest row leaves a valid shorter chain; the next
 	 * append then continues from row 2, so only deletions inside the

@@ -1,0 +1,205 @@
+/*
+ * attachment.c - every statement that touches attachment and blob (see
+ * item.h). File contents live in the database (one file to back up), one
+ * copy per SHA-256; an attachment row names the content for one item.
+ */
+#include "base/crypto.h"
+#include "base/date.h"
+#include "base/str.h"
+#include "store/audit.h"
+#include "store/item.h"
+#include "store/store_int.h"
+
+#include <jansson.h>
+#include <string.h>
+#include <time.h>
+
+static void fill(sqlite3_stmt *s, void *p)
+{
+	struct attachment *a = p;
+	memset(a, 0, sizeof *a);
+	a->id = st_col_int(s, 0);
+	a->item_id = st_col_int(s, 1);
+	a->name = st_col_text(s, 2);
+	a->ctype = st_col_text(s, 3);
+	a->sha256 = st_col_text(s, 4);
+	a->size = st_col_int(s, 5);
+	a->created_at = st_col_text(s, 6);
+}
+
+void attachment_clear(struct attachment *a)
+{
+	free(a->name);
+	free(a->ctype);
+	free(a->sha256);
+	free(a->created_at);
+	memset(a, 0, sizeof *a);
+}
+
+static void clear_any(void *p)
+{
+	attachment_clear(p);
+}
+
+void attachment_list_free(struct attachment *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		attachment_clear(&v[i]);
+	}
+	free(v);
+}
+
+static char *snapshot(const struct attachment *a)
+{
+	json_t *j = json_pack("{s:I, s:I, s:s, s:s, s:s, s:I}", "id",
+			      (json_int_t)a->id, "item_id",
+			      (json_int_t)a->item_id, "name", a->name,
+			      "ctype", a->ctype, "sha256", a->sha256, "size",
+			      (json_int_t)a->size);
+	char *t = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(j);
+	return t;
+}
+
+int attachment_add(store *st, const struct actor *who, int64_t item_id,
+		   const char *name, const char *ctype, const void *data,
+		   size_t size, int64_t *id, struct err *e)
+{
+	char sha[65], now[21];
+	crypto_sha256_hex(data, size, sha);
+	date_timestamp(time(NULL), now);
+	if (store_tx_begin(st, e)) {
+		return -1;
+	}
+	char *snap = NULL;
+	sqlite3_stmt *s = st_prepare(
+		st,
+		"INSERT INTO blob(sha256, size, data) VALUES (?1, ?2, ?3) "
+		"ON CONFLICT(sha256) DO NOTHING",
+		e);
+	if (!s || st_bind_text(st, s, 1, sha, e) ||
+	    st_bind_int(st, s, 2, (int64_t)size, e)) {
+		goto fail;
+	}
+	if (sqlite3_bind_blob64(s, 3, data, size, SQLITE_STATIC) !=
+		    SQLITE_OK ||
+	    st_exec(st, s, e)) {
+		if (!e->msg[0]) {
+			st_fail(st, e, "bind blob");
+		}
+		goto fail;
+	}
+	s = st_prepare(st,
+		       "INSERT INTO attachment(item_id, name, ctype, sha256, "
+		       "size, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+		       e);
+	if (!s || st_bind_int(st, s, 1, item_id, e) ||
+	    st_bind_text(st, s, 2, name, e) ||
+	    st_bind_text(st, s, 3, ctype, e) ||
+	    st_bind_text(st, s, 4, sha, e) ||
+	    st_bind_int(st, s, 5, (int64_t)size, e) ||
+	    st_bind_text(st, s, 6, now, e) || st_exec(st, s, e)) {
+		goto fail;
+	}
+	struct attachment a = {sqlite3_last_insert_rowid(st->db), item_id,
+			       (int64_t)size, (char *)name, (char *)ctype,
+			       sha, now};
+	*id = a.id;
+	snap = snapshot(&a);
+	if (audit_append(st, who, "attachment.add", "item", item_id, NULL,
+			 snap, e) ||
+	    store_tx_commit(st, e)) {
+		goto fail;
+	}
+	free(snap);
+	return 0;
+fail:
+	free(snap);
+	store_tx_rollback(st);
+	return -1;
+}
+
+int attachment_list(store *st, int64_t item_id, struct attachment **out,
+		    size_t *n, struct err *e)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *s = st_prepare(
+		st,
+		"SELECT id, item_id, name, ctype, sha256, size, created_at "
+		"FROM attachment WHERE item_id = ?1 ORDER BY id",
+		e);
+	if (!s || st_bind_int(st, s, 1, item_id, e)) {
+		return -1;
+	}
+	return st_collect(st, s, sizeof **out, fill, clear_any, (void **)out,
+			  n, e);
+}
+
+int attachment_get(store *st, int64_t id, struct attachment *out,
+		   Buf *data, struct err *e)
+{
+	sqlite3_stmt *s = st_prepare(
+		st,
+		"SELECT a.id, a.item_id, a.name, a.ctype, a.sha256, a.size, "
+		"a.created_at, b.data FROM attachment a JOIN blob b ON "
+		"b.sha256 = a.sha256 WHERE a.id = ?1",
+		e);
+	if (!s || st_bind_int(st, s, 1, id, e)) {
+		return -1;
+	}
+	int rc = st_step(st, s, e);
+	if (rc == 1) {
+		fill(s, out);
+		if (data) {
+			buf_append(data, sqlite3_column_blob(s, 7),
+				   (size_t)sqlite3_column_bytes(s, 7));
+		}
+		sqlite3_reset(s);
+	}
+	return rc;
+}
+
+int attachment_delete(store *st, const struct actor *who, int64_t item_id,
+		      int64_t id, struct err *e)
+{
+	if (store_tx_begin(st, e)) {
+		return -1;
+	}
+	struct attachment a = {0};
+	char *snap = NULL;
+	int rc = attachment_get(st, id, &a, NULL, e);
+	if (rc <= 0 || a.item_id != item_id) {
+		if (rc >= 0) {
+			err_set(e, ERR_NOTFOUND, "附件不存在。");
+		}
+		goto fail;
+	}
+	sqlite3_stmt *s =
+		st_prepare(st, "DELETE FROM attachment WHERE id = ?1", e);
+	if (!s || st_bind_int(st, s, 1, id, e) || st_exec(st, s, e)) {
+		goto fail;
+	}
+	/* The content goes when nothing names it any more. */
+	s = st_prepare(st,
+		       "DELETE FROM blob WHERE sha256 = ?1 AND NOT EXISTS "
+		       "(SELECT 1 FROM attachment WHERE sha256 = ?1)",
+		       e);
+	if (!s || st_bind_text(st, s, 1, a.sha256, e) || st_exec(st, s, e)) {
+		goto fail;
+	}
+	snap = snapshot(&a);
+	if (audit_append(st, who, "attachment.delete", "item", item_id, snap,
+			 NULL, e) ||
+	    store_tx_commit(st, e)) {
+		goto fail;
+	}
+	free(snap);
+	attachment_clear(&a);
+	return 0;
+fail:
+	free(snap);
+	attachment_clear(&a);
+	store_tx_rollback(st);
+	return -1;
+}

@@ -1,0 +1,18 @@
+/*
+ * tdb.h - a fresh gongkai database in a temporary directory for unit tests
+ * that exercise store/ on a real file.
+ */
+#ifndef GK_TDB_H
+#define GK_TDB_H
+
+#include "store/store.h"
+
+/* The path of the database tdb_open made last. */
+extern char tdb_path[128];
+
+/* Creates an empty, migrated database; NULL (with a message on stderr) on
+ * failure. Close it with tdb_close, which also removes the files. */
+store *tdb_open(void);
+void tdb_close(store *st);
+
+#endif
