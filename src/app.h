@@ -21,6 +21,10 @@ struct app {
 	struct static_set *statics;
 	char secret[65]; /* HMAC key for CSRF tokens (from the database) */
 	char dummy_hash[128]; /* verified against for unknown logins */
+	/* Periodic work (scheduled publication), called by server_run at
+	 * start and then every tick_seconds from the main thread. */
+	void (*tick)(struct app *app);
+	int tick_seconds;
 };
 
 #endif

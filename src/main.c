@@ -27,6 +27,12 @@ const struct cli_cmd cli_cmds[] = {
 	 "       gongkai user passwd --db FILE --login LOGIN "
 	 "[--password-stdin]\n"
 	 "       gongkai user disable|enable --db FILE --login LOGIN"},
+	{"import", cmd_import, "import records from a CSV file (all or nothing)",
+	 "gongkai import --db FILE --organ NAME KIND FILE.csv\n"
+	 "  KIND: items"},
+	{"export", cmd_export, "export an organ's records as CSV or JSON",
+	 "gongkai export --db FILE --organ NAME items [--format csv|json] "
+	 "[--out FILE]"},
 	{"audit", cmd_audit, "verify or list the hash-chained audit log",
 	 "gongkai audit verify --db FILE\n"
 	 "       gongkai audit list --db FILE [--limit N]"},

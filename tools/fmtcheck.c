@@ -19,7 +19,7 @@ static const struct {
 	int arg; /* 1-based index of the format argument */
 } checked[] = {
 	{"html_printf", 2}, {"buf_printf", 2}, {"url_printf", 2},
-	{"html_href", 2},   {"tv_setf", 3},    {"log_msg", 3},
+	{"html_href", 2},   {"tv_setf", 3},    {"layout_set_url", 3},    {"log_msg", 3},
 	{"err_set", 3},     {"err_set_http", 4}, {"cli_usage", 3},
 	{"st_prepare", 2},
 };

@@ -3,6 +3,9 @@
  * HTML pages, JSON, CSV and log lines, is assembled in a Buf first.
  */
 #include "base/buf.h"
+
+#include "base/err.h"
+#include <errno.h>
 #include "base/str.h"
 
 #include <stdio.h>
@@ -95,4 +98,27 @@ char *buf_detach(Buf *b)
 	b->p = NULL;
 	b->n = b->cap = 0;
 	return p;
+}
+
+int buf_read_file(Buf *b, const char *path, struct err *e)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		if (errno == ENOENT) {
+			return 0;
+		}
+		return err_set(e, ERR_INTERNAL, "cannot read %s: %s", path,
+			       strerror(errno));
+	}
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		buf_append(b, chunk, n);
+	}
+	int bad = ferror(f);
+	fclose(f);
+	if (bad) {
+		return err_set(e, ERR_INTERNAL, "cannot read %s", path);
+	}
+	return 1;
 }

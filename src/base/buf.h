@@ -39,4 +39,9 @@ const char *buf_str(const Buf *b);
 /* Hands the heap string to the caller (who frees it); the Buf is emptied. */
 char *buf_detach(Buf *b);
 
+/* Appends the whole file at path to b. 1 read, 0 the file does not exist
+ * (ENOENT), -1 on any other error (e set: ERR_INTERNAL naming the path). */
+struct err;
+int buf_read_file(Buf *b, const char *path, struct err *e);
+
 #endif

@@ -16,24 +16,9 @@ int res_load(const char *data_dir, const char *name, Buf *out,
 	if (data_dir && *data_dir) {
 		char path[2048];
 		snprintf(path, sizeof path, "%s/%s", data_dir, name);
-		FILE *f = fopen(path, "rb");
-		if (f) {
-			char chunk[8192];
-			size_t n;
-			while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-				buf_append(out, chunk, n);
-			}
-			int bad = ferror(f);
-			fclose(f);
-			if (bad) {
-				return err_set(e, ERR_INTERNAL,
-					       "cannot read %s", path);
-			}
-			return 0;
-		}
-		if (errno != ENOENT) {
-			return err_set(e, ERR_INTERNAL, "cannot read %s: %s",
-				       path, strerror(errno));
+		int rc = buf_read_file(out, path, e);
+		if (rc != 0) {
+			return rc < 0 ? -1 : 0;
 		}
 	}
 	for (size_t i = 0; i < res_nfiles; i++) {

@@ -3,6 +3,8 @@
  */
 #include "cli/cli.h"
 
+#include "store/organ.h"
+
 #include "base/str.h"
 
 #include <pwd.h>
@@ -57,6 +59,19 @@ struct actor cli_actor(void)
 int cli_open(const char *db, store **out, struct err *e)
 {
 	return store_open(db, STORE_OPEN_EXISTING, out, e);
+}
+
+int cli_open_organ(const char *db, const char *key, store **out,
+		   struct organ *o, struct err *e)
+{
+	if (cli_open(db, out, e)) {
+		return -1;
+	}
+	int found = organ_find(*out, key, o, e);
+	if (found == 0) {
+		return err_set(e, ERR_NOTFOUND, "no organ named '%s'", key);
+	}
+	return found < 0 ? -1 : 0;
 }
 
 int cli_read_password(int from_stdin, char *out, size_t n, struct err *e)

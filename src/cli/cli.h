@@ -31,6 +31,12 @@ int cli_wants_help(int argc, char **argv);
 struct actor cli_actor(void);
 /* Opens an existing database (message names the file if it is not one). */
 int cli_open(const char *db, store **out, struct err *e);
+/* Opens an existing database and finds the organ named by key (name or
+ * slug; ERR_NOTFOUND when there is none). *o is the caller's (organ_clear)
+ * and so is *out (store_close), also on failure. */
+struct organ;
+int cli_open_organ(const char *db, const char *key, store **out,
+		   struct organ *o, struct err *e);
 /* Reads a password: one line from stdin with from_stdin, else a prompt
  * without echo when stdin is a terminal. 1 read, 0 none available, -1
  * error. */
@@ -41,6 +47,8 @@ int cmd_serve(int argc, char **argv);
 int cmd_organ(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 

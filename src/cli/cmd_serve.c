@@ -7,7 +7,9 @@
 
 #include "app.h"
 #include "base/crypto.h"
+#include "base/date.h"
 #include "base/log.h"
+#include "store/item.h"
 #include "web/layout.h"
 #include "web/server.h"
 #include "web/static.h"
@@ -15,10 +17,32 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 static const char usage[] =
 	"gongkai serve [--db FILE] [--listen ADDR:PORT] [--data-dir DIR] "
 	"[--config FILE] [--threads N]";
+
+/* Publishes the approved items whose scheduled time has come. */
+static void publish_due(struct app *app)
+{
+	struct err e = {0};
+	store *st = store_pool_get(app->pool, &e);
+	if (!st) {
+		log_msg(LOG_ERROR, 0, "scheduler: %s", e.msg);
+		return;
+	}
+	char now[17];
+	date_local_minute(time(NULL), now);
+	int64_t n = 0;
+	if (item_publish_due(st, now, &n, &e)) {
+		log_msg(LOG_ERROR, 0, "scheduled publication: %s", e.msg);
+	} else if (n) {
+		log_msg(LOG_INFO, 0, "scheduled publication: %lld item(s)",
+			(long long)n);
+	}
+	store_pool_put(app->pool, st);
+}
 
 int cmd_serve(int argc, char **argv)
 {
@@ -111,6 +135,8 @@ int cmd_serve(int argc, char **argv)
 		rc = cli_fail("serve", &e);
 		goto done;
 	}
+	app.tick = publish_due;
+	app.tick_seconds = 30;
 	rc = server_run(&app, &e) ? cli_fail("serve", &e) : 0;
 done:
 	layout_free(app.tmpl);

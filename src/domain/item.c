@@ -639,6 +639,17 @@ int item_attachment_check(const char *name, const void *data, size_t size,
 	return 0;
 }
 
+const char *item_attachment_ctype(const char *ctype)
+{
+	for (size_t i = 0; ctype && i < sizeof ftypes / sizeof ftypes[0];
+	     i++) {
+		if (strcmp(ftypes[i].ctype, ctype) == 0) {
+			return ftypes[i].ctype;
+		}
+	}
+	return "application/octet-stream";
+}
+
 int item_attachment_inline(const char *ctype)
 {
 	return ctype && (strcmp(ctype, "application/pdf") == 0 ||

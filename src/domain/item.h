@@ -151,6 +151,9 @@ int item_indexno_valid(const char *idx, struct err *e);
  * static Content-Type to serve it with. */
 int item_attachment_check(const char *name, const void *data, size_t size,
 			  int64_t max, const char **ctype, struct err *e);
+/* The static copy of a stored Content-Type of an allowed attachment type
+ * ("application/octet-stream" for anything else). */
+const char *item_attachment_ctype(const char *ctype);
 /* 1 when a browser may show this type inline (PDF, images). */
 int item_attachment_inline(const char *ctype);
 

@@ -167,32 +167,48 @@ static int check_date(const char *field, const char *d, int64_t *days,
 	return 0;
 }
 
-static int validate(store *st, const struct item *it, struct err *e)
+/* Names the CSV column of a failed check (see item_check). */
+#define FAIL(col, call) ((*field = (col)), (call))
+
+int item_check(store *st, const struct item *it, const char **field,
+	       struct err *e)
 {
 	int64_t w, p, a;
-	if (ident_text("标题", it->title, 300, 1, e) ||
-	    ident_text("文号", it->doc_no, 100, 0, e) ||
-	    ident_para("内容概述", it->summary, 2000, e) ||
-	    check_date("成文日期", it->written_date, &w, e) ||
-	    check_date("发布日期", it->published_date, &p, e) ||
-	    check_date("废止日期", it->abolished_date, &a, e)) {
+	const char *ignore;
+	if (!field) {
+		field = &ignore;
+	}
+	if (FAIL("title", ident_text("标题", it->title, 300, 1, e)) ||
+	    FAIL("doc_no", ident_text("文号", it->doc_no, 100, 0, e)) ||
+	    FAIL("summary", ident_para("内容概述", it->summary, 2000, e)) ||
+	    FAIL("written_date",
+		 check_date("成文日期", it->written_date, &w, e)) ||
+	    FAIL("published_date",
+		 check_date("发布日期", it->published_date, &p, e)) ||
+	    FAIL("abolished_date",
+		 check_date("废止日期", it->abolished_date, &a, e))) {
 		return -1;
 	}
+	*field = "body";
 	if (it->body && strlen(it->body) > 4 * 1024 * 1024) {
 		return err_set_http(e, ERR_LIMIT, 413, "正文过长(最多 4 MB)。");
 	}
+	*field = "written_date";
 	if (w && p && w > p) {
 		return err_set(e, ERR_INPUT, "成文日期不能晚于发布日期。");
 	}
+	*field = "abolished_date";
 	if (a && !p) {
 		return err_set(e, ERR_INPUT, "有废止日期的信息须有发布日期。");
 	}
 	if (a && a < p) {
 		return err_set(e, ERR_INPUT, "废止日期不能早于发布日期。");
 	}
+	*field = "kind";
 	if ((unsigned)it->kind >= KIND_COUNT) {
 		return err_set(e, ERR_INPUT, "信息类型无效。");
 	}
+	*field = "category";
 	struct category c;
 	int rc = category_get(st, it->organ_id, it->category_id, &c, e);
 	if (rc < 0) {
@@ -202,6 +218,7 @@ static int validate(store *st, const struct item *it, struct err *e)
 		return err_set(e, ERR_INPUT, "主题分类不存在。");
 	}
 	free(c.name);
+	*field = "interprets";
 	if (it->interprets_id) {
 		if (it->kind != KIND_INTERPRETATION) {
 			return err_set(e, ERR_INPUT,
@@ -227,7 +244,13 @@ static int validate(store *st, const struct item *it, struct err *e)
 				       "被解读的文件不存在或不属于本机关。");
 		}
 	}
+	*field = NULL;
 	return 0;
+}
+
+static int validate(store *st, const struct item *it, struct err *e)
+{
+	return item_check(st, it, NULL, e);
 }
 
 /*---- Index numbers ----*/

@@ -87,6 +87,12 @@ void item_list_free(struct item *v, size_t n);
  * and it->index_no. `field` errors name the field in Chinese. */
 int item_create(store *st, const struct actor *who, struct item *it,
 		int as_published, struct err *e);
+/* The checks item_create and item_update make of the fields (text
+ * lengths, real dates not after today and in order, category and
+ * interpreted item of the organ). On failure *field (when not NULL) is the
+ * CSV column at fault ("title", "published_date", ...). */
+int item_check(store *st, const struct item *it, const char **field,
+	       struct err *e);
 /* Updates the editable fields of item it->id (title, doc_no, category,
  * kind, summary, body, dates, channels, interprets), with before/after in
  * the audit row. The caller checked item_may_edit. */

@@ -5,34 +5,13 @@
  */
 #include "base/str.h"
 #include "render/html.h"
+#include "store/item.h"
 #include "store/organ.h"
 #include "web/auth.h"
 #include "web/layout.h"
 #include "web/pages.h"
 
 #include <string.h>
-
-/* Sets `name` to the path pre + slug (percent-encoded) + post. */
-static void set_path(tvars *v, const char *name, const char *pre,
-		     const char *slug, const char *post)
-{
-	Buf b = BUF_INIT;
-	buf_puts(&b, pre);
-	url_encode(&b, slug);
-	buf_puts(&b, post);
-	tv_set(v, name, buf_str(&b));
-	buf_free(&b);
-}
-
-/* The organ named by the route's {slug} (route.c checked access). */
-static int route_organ(struct req *r, struct organ *o, struct err *e)
-{
-	int rc = organ_by_slug(r->st, r->cap[0], o, e);
-	if (rc == 0) {
-		return err_set(e, ERR_NOTFOUND, "没有这个机关。");
-	}
-	return rc < 0 ? -1 : 0;
-}
 
 static int may_edit(const struct req *r)
 {
@@ -66,7 +45,7 @@ int admin_home_page(struct req *r, struct err *e)
 		tv_set(row, "name", all[i].name);
 		tv_set(row, "slug", all[i].slug);
 		tv_set(row, "parent_name", all[i].parent_name);
-		set_path(row, "href", "/admin/o/", all[i].slug, "/");
+		layout_set_url(row, "href", "/admin/o/%s/", all[i].slug);
 		long long cnt = 0;
 		for (size_t k = 0; k < nu; k++) {
 			cnt += users[k].organ_id == all[i].id;
@@ -105,8 +84,28 @@ int admin_organ_page(struct req *r, struct err *e)
 	tv_set(v, "credit_code", o.credit_code);
 	tv_set_bool(v, "guide", !str_empty(o.guide));
 	tv_set_bool(v, "can_edit", may_edit(r));
-	set_path(v, "edit_href", "/admin/o/", o.slug, "/edit");
-	set_path(v, "public_href", "/organ/", o.slug, "/");
+	tv_set(v, "index_pattern",
+	       str_empty(o.index_pattern) ? INDEXNO_DEFAULT : o.index_pattern);
+	int64_t counts[ST_COUNT];
+	if (item_status_counts(r->st, o.id, counts, e)) {
+		organ_clear(&o);
+		user_list_free(staff, ns);
+		tvars_free(v);
+		return -1;
+	}
+	for (int st = 0; st < ST_COUNT; st++) {
+		tvars *row = tv_add_row(v, "counts");
+		tv_set(row, "label", item_status_label(st));
+		tv_set_int(row, "n", counts[st]);
+		layout_set_url(row, "href", "/admin/o/%s/items?status=%s",
+			       o.slug, item_status_code(st));
+	}
+	layout_set_url(v, "items_href", "/admin/o/%s/items", o.slug);
+	layout_set_url(v, "new_href", "/admin/o/%s/items/new", o.slug);
+	layout_set_url(v, "queue_href", "/admin/o/%s/queue", o.slug);
+	layout_set_url(v, "categories_href", "/admin/o/%s/categories", o.slug);
+	layout_set_url(v, "edit_href", "/admin/o/%s/edit", o.slug);
+	layout_set_url(v, "public_href", "/organ/%s/", o.slug);
 	if (str_eq(req_param(r, "done"), "saved")) {
 		tv_set(v, "notice", "机关信息已保存。");
 	}
@@ -140,13 +139,14 @@ static int organ_form(struct req *r, const struct organ *o, int posted,
 		tv_set(v, "action", "/admin/organs/new");
 		tv_set(v, "cancel_href", "/admin/organs");
 	} else {
-		set_path(v, "action", "/admin/o/", o->slug, "/edit");
-		set_path(v, "cancel_href", "/admin/o/", o->slug, "/");
+		layout_set_url(v, "action", "/admin/o/%s/edit", o->slug);
+		layout_set_url(v, "cancel_href", "/admin/o/%s/", o->slug);
 		tv_set(v, "slug", o->slug);
 	}
 	static const char *const fields[] = {
 		"name", "short_name", "code", "credit_code", "office",
-		"phone", "email", "address", "office_hours", "guide"};
+		"phone", "email", "address", "office_hours", "guide",
+		"index_pattern"};
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
 		const char *val = NULL;
 		if (posted) {
@@ -155,7 +155,8 @@ static int organ_form(struct req *r, const struct organ *o, int posted,
 			const char *const vals[] = {
 				o->name, o->short_name, o->code,
 				o->credit_code, o->office, o->phone, o->email,
-				o->address, o->office_hours, o->guide};
+				o->address, o->office_hours, o->guide,
+				o->index_pattern};
 			val = vals[i];
 		}
 		tv_set(v, fields[i], val);
@@ -209,6 +210,7 @@ static struct organ from_form(const struct req *r)
 	o.address = (char *)req_param_s(r, "address");
 	o.office_hours = (char *)req_param_s(r, "office_hours");
 	o.guide = (char *)req_param_s(r, "guide");
+	o.index_pattern = (char *)req_param_s(r, "index_pattern");
 	return o;
 }
 
@@ -280,8 +282,8 @@ int admin_organs_page(struct req *r, struct err *e)
 		       str_empty(all[i].code) ? all[i].slug : all[i].code);
 		tv_set(row, "parent_name", all[i].parent_name);
 		tv_set(row, "phone", all[i].phone);
-		set_path(row, "href", "/admin/o/", all[i].slug, "/");
-		set_path(row, "edit_href", "/admin/o/", all[i].slug, "/edit");
+		layout_set_url(row, "href", "/admin/o/%s/", all[i].slug);
+		layout_set_url(row, "edit_href", "/admin/o/%s/edit", all[i].slug);
 	}
 	int rc = layout_page(r, "admin_organs", "机关管理", v, e);
 	tvars_free(v);

@@ -7,12 +7,14 @@
 #include "web/layout.h"
 
 #include "base/date.h"
+#include "base/fmt.h"
 #include "base/log.h"
 #include "base/res.h"
 #include "base/str.h"
 #include "store/organ.h"
 #include "web/auth.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -43,12 +45,46 @@ static const struct page_def {
 	 N("name", "slug", "prefix", "parent_name", "office", "phone",
 	   "email", "address", "office_hours", "credit_code", "staff",
 	   "login", "display_name", "role", "disabled", "can_edit",
-	   "edit_href", "guide", "para", "public_href", "notice")},
+	   "edit_href", "guide", "para", "public_href", "notice",
+	   "index_pattern", "counts", "label", "n", "href", "items_href",
+	   "new_href", "queue_href", "categories_href")},
 	{"admin_organ_form",
 	 N("csrf", "action", "is_new", "heading", "error", "name",
 	   "short_name", "slug", "code", "credit_code", "office", "phone",
 	   "email", "address", "office_hours", "guide", "parents", "value",
-	   "label", "selected", "cancel_href")},
+	   "label", "selected", "cancel_href", "index_pattern")},
+	{"admin_items",
+	 N("organ_name", "notice", "new_href", "action", "bulk_action",
+	   "csrf", "statuses", "categories", "kinds", "years", "value",
+	   "label", "selected", "q", "items", "id", "href", "title",
+	   "doc_no", "index_no", "category", "status", "status_code",
+	   "validity", "publish_at", "published_date", "total", "page",
+	   "pages", "bulk_actions", "prev_href", "next_href")},
+	{"admin_item_form",
+	 N("organ_name", "cancel_href", "heading", "published", "error",
+	   "action", "csrf", "title", "doc_no", "categories", "kinds",
+	   "policies", "value", "label", "selected", "written_date",
+	   "channels", "checked", "summary", "body")},
+	{"admin_item",
+	 N("organ_name", "list_href", "title", "notice", "status",
+	   "status_code", "invalid", "validity", "publish_at", "public_href",
+	   "edit_href", "index_no", "doc_no", "category", "kind",
+	   "written_date", "published_date", "abolished_date", "channels",
+	   "interprets_href", "interprets_title", "summary", "has_interp",
+	   "interpretations", "href", "actions", "act_href", "danger", "csrf",
+	   "code", "note_required", "label", "note_optional", "needs_time",
+	   "needs_date", "delete_action", "attachments", "name", "size",
+	   "upload_action", "max_mb", "body", "trail", "at", "actor",
+	   "action", "to", "note")},
+	{"admin_queue",
+	 N("organ_name", "role", "waiting", "new_href", "queues", "qid",
+	   "heading", "total", "items", "href", "title", "category",
+	   "updated", "publish_at")},
+	{"admin_categories",
+	 N("organ_name", "notice", "error", "can_manage", "categories",
+	   "child", "name", "section", "published", "edit_action", "csrf",
+	   "fid", "position", "delete_action", "action", "parents", "value",
+	   "label")},
 	{"admin_organs",
 	 N("organs", "name", "href", "edit_href", "slug", "code",
 	   "parent_name", "phone", "notice")},
@@ -109,6 +145,17 @@ static const tmpl *find(const struct tmplset *ts, const char *name)
 		}
 	}
 	return NULL;
+}
+
+void layout_set_url(tvars *v, const char *name, const char *fmt, ...)
+{
+	Buf b = BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	fmt_vformat(&b, url_encode, fmt, ap);
+	va_end(ap);
+	tv_set(v, name, buf_str(&b));
+	buf_free(&b);
 }
 
 void layout_csrf(struct req *r, tvars *v)
@@ -196,7 +243,12 @@ static void chrome(struct req *r, tvars *lv, const char *title)
 		Buf home = BUF_INIT;
 		url_printf(&home, "/admin/o/%s/", r->user.organ_slug);
 		nav_row(lv, "staffnav", buf_str(&home), "本机关工作台", path,
-			1);
+			0);
+		buf_puts(&home, "items");
+		nav_row(lv, "staffnav", buf_str(&home), "主动公开", path, 1);
+		buf_reset(&home);
+		url_printf(&home, "/admin/o/%s/queue", r->user.organ_slug);
+		nav_row(lv, "staffnav", buf_str(&home), "待办", path, 0);
 		buf_free(&home);
 		if (role_is_admin(r->user.role)) {
 			nav_row(lv, "staffnav", "/admin/", "全部机关", path, 0);

@@ -21,6 +21,10 @@ int layout_page(struct req *r, const char *page, const char *title,
 		tvars *v, struct err *e);
 /* Replaces any output with the error page for e (status from e). */
 void layout_error_page(struct req *r, const struct err *e);
+/* Sets `name` in v to a URL built like url_printf (each %s argument is
+ * percent-encoded as one URL component). */
+void layout_set_url(tvars *v, const char *name, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 /* Adds "csrf" to v (the visitor's form token). */
 void layout_csrf(struct req *r, tvars *v);
 

@@ -28,6 +28,28 @@ int admin_organs_page(struct req *r, struct err *e);
 int admin_organ_new_page(struct req *r, struct err *e);
 int admin_organ_new_post(struct req *r, struct err *e);
 
+/* admin_item.c: items of proactive disclosure, their workflow,
+ * attachments and the review queue. */
+int admin_items_page(struct req *r, struct err *e);
+int admin_items_bulk_post(struct req *r, struct err *e);
+int admin_item_new_page(struct req *r, struct err *e);
+int admin_item_new_post(struct req *r, struct err *e);
+int admin_item_page(struct req *r, struct err *e);
+int admin_item_edit_page(struct req *r, struct err *e);
+int admin_item_edit_post(struct req *r, struct err *e);
+int admin_item_act_post(struct req *r, struct err *e);
+int admin_item_delete_post(struct req *r, struct err *e);
+int admin_item_upload_post(struct req *r, struct err *e);
+int admin_item_unattach_post(struct req *r, struct err *e);
+int admin_attachment_page(struct req *r, struct err *e);
+int admin_queue_page(struct req *r, struct err *e);
+
+/* admin_category.c: an organ's category tree. */
+int admin_categories_page(struct req *r, struct err *e);
+int admin_category_new_post(struct req *r, struct err *e);
+int admin_category_edit_post(struct req *r, struct err *e);
+int admin_category_delete_post(struct req *r, struct err *e);
+
 /* admin_user.c: staff accounts. */
 int admin_users_page(struct req *r, struct err *e);
 int admin_users_post(struct req *r, struct err *e);

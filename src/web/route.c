@@ -12,6 +12,7 @@
 #include "web/layout.h"
 #include "web/pages.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /*---- Declared parameters ----*/
@@ -38,6 +39,7 @@ static const struct param_def p_organ[] = {
 	{"address", PK_TEXT, 800, 0, 0},
 	{"office_hours", PK_TEXT, 400, 0, 0},
 	{"guide", PK_PARA, 80000, 0, 0},
+	{"index_pattern", PK_TEXT, 80, 0, 0},
 	{NULL, 0, 0, 0, 0},
 };
 
@@ -47,6 +49,52 @@ static const struct param_def p_user_new[] = {
 	{"organ", PK_SLUG, 64, 0, 0},
 	{"role", PK_SLUG, 16, 0, 0},
 	{"password", PK_SECRET, 256, 0, 0},
+	{NULL, 0, 0, 0, 0},
+};
+
+static const struct param_def p_item[] = {
+	{"title", PK_TEXT, 1200, 0, 0},
+	{"doc_no", PK_TEXT, 400, 0, 0},
+	{"category", PK_INT, 20, 1, INT64_MAX},
+	{"kind", PK_TEXT, 32, 0, 0},
+	{"summary", PK_PARA, 8000, 0, 0},
+	{"body", PK_PARA, 4194304, 0, 0},
+	{"written_date", PK_TEXT, 10, 0, 0},
+	{"interprets", PK_TEXT, 20, 0, 0},
+	{"channel", PK_SLUG, 16, 0, 0},
+	{NULL, 0, 0, 0, 0},
+};
+
+static const struct param_def p_items[] = {
+	{"status", PK_TEXT, 32, 0, 0},
+	{"category", PK_TEXT, 20, 0, 0},
+	{"kind", PK_TEXT, 32, 0, 0},
+	{"year", PK_TEXT, 4, 0, 0},
+	{"q", PK_TEXT, 200, 0, 0},
+	{"page", PK_INT, 10, 1, 1000000},
+	{"done", PK_SLUG, 16, 0, 0},
+	{NULL, 0, 0, 0, 0},
+};
+
+static const struct param_def p_act[] = {
+	{"action", PK_TEXT, 32, 0, 0},
+	{"note", PK_PARA, 8000, 0, 0},
+	{"when", PK_TEXT, 16, 0, 0},
+	{NULL, 0, 0, 0, 0},
+};
+
+static const struct param_def p_bulk[] = {
+	{"action", PK_TEXT, 32, 0, 0},
+	{"note", PK_PARA, 8000, 0, 0},
+	{"id", PK_INT, 20, 1, INT64_MAX},
+	{NULL, 0, 0, 0, 0},
+};
+
+static const struct param_def p_category[] = {
+	{"name", PK_TEXT, 200, 0, 0},
+	{"parent", PK_TEXT, 20, 0, 0},
+	{"section", PK_SLUG, 16, 0, 0},
+	{"position", PK_INT, 6, 0, 99999},
 	{NULL, 0, 0, 0, 0},
 };
 
@@ -81,6 +129,39 @@ static const struct route {
 	 admin_organ_edit_page},
 	{"POST", "/admin/o/{slug}/edit", PERM_ORGAN, p_organ,
 	 admin_organ_edit_post},
+	{"GET", "/admin/o/{slug}/items", PERM_ORGAN, p_items,
+	 admin_items_page},
+	{"POST", "/admin/o/{slug}/items/bulk", PERM_ORGAN, p_bulk,
+	 admin_items_bulk_post},
+	{"GET", "/admin/o/{slug}/items/new", PERM_ORGAN, NULL,
+	 admin_item_new_page},
+	{"POST", "/admin/o/{slug}/items/new", PERM_ORGAN, p_item,
+	 admin_item_new_post},
+	{"GET", "/admin/o/{slug}/items/{id}", PERM_ORGAN,
+	 P({"done", PK_SLUG, 16, 0, 0}), admin_item_page},
+	{"GET", "/admin/o/{slug}/items/{id}/edit", PERM_ORGAN, NULL,
+	 admin_item_edit_page},
+	{"POST", "/admin/o/{slug}/items/{id}/edit", PERM_ORGAN, p_item,
+	 admin_item_edit_post},
+	{"POST", "/admin/o/{slug}/items/{id}/act", PERM_ORGAN, p_act,
+	 admin_item_act_post},
+	{"POST", "/admin/o/{slug}/items/{id}/delete", PERM_ORGAN, NULL,
+	 admin_item_delete_post},
+	{"POST", "/admin/o/{slug}/items/{id}/attachments", PERM_ORGAN, NULL,
+	 admin_item_upload_post},
+	{"POST", "/admin/o/{slug}/items/{id}/attachments/{aid}/delete",
+	 PERM_ORGAN, NULL, admin_item_unattach_post},
+	{"GET", "/admin/o/{slug}/attachment/{aid}", PERM_ORGAN, NULL,
+	 admin_attachment_page},
+	{"GET", "/admin/o/{slug}/queue", PERM_ORGAN, NULL, admin_queue_page},
+	{"GET", "/admin/o/{slug}/categories", PERM_ORGAN,
+	 P({"done", PK_SLUG, 16, 0, 0}), admin_categories_page},
+	{"POST", "/admin/o/{slug}/categories", PERM_ORGAN, p_category,
+	 admin_category_new_post},
+	{"POST", "/admin/o/{slug}/categories/{id}", PERM_ORGAN, p_category,
+	 admin_category_edit_post},
+	{"POST", "/admin/o/{slug}/categories/{id}/delete", PERM_ORGAN, NULL,
+	 admin_category_delete_post},
 	{"GET", "/admin/organs", PERM_ADMIN, P({"done", PK_SLUG, 16, 0, 0}),
 	 admin_organs_page},
 	{"GET", "/admin/organs/new", PERM_ADMIN, NULL, admin_organ_new_page},
@@ -260,6 +341,15 @@ static int allowed(struct req *r, const struct route *rt, struct err *e)
 	default:
 		return 0;
 	}
+}
+
+int route_organ(struct req *r, struct organ *o, struct err *e)
+{
+	int rc = organ_by_slug(r->st, r->cap[0], o, e);
+	if (rc == 0) {
+		return err_set(e, ERR_NOTFOUND, "没有这个机关。");
+	}
+	return rc < 0 ? -1 : 0;
 }
 
 /*---- Dispatch ----*/

@@ -40,6 +40,12 @@ struct param_def {
  * dispatch renders the error page for it). */
 typedef int (*handler_fn)(struct req *r, struct err *e);
 
+/* The organ named by the route's first capture ({slug}): 0 with o filled
+ * (free with organ_clear), or -1 with e (ERR_NOTFOUND when there is no
+ * such organ). */
+struct organ;
+int route_organ(struct req *r, struct organ *o, struct err *e);
+
 /* Handles a fully read request: fills r->status, r->ctype, r->out,
  * r->hdrs. Never fails; errors become error pages. */
 void route_dispatch(struct req *r);

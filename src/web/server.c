@@ -377,8 +377,16 @@ int server_run(struct app *app, struct err *e)
 	log_msg(LOG_INFO, 0, "listening on %s:%u with %u threads", host, port,
 		threads);
 
-	int sig = 0;
-	sigwait(&set, &sig);
+	int sig = -1;
+	while (sig < 0) {
+		if (app->tick) {
+			app->tick(app);
+		}
+		struct timespec ts = {app->tick_seconds > 0 ? app->tick_seconds
+							    : 30,
+				      0};
+		sig = sigtimedwait(&set, NULL, &ts);
+	}
 	log_msg(LOG_INFO, 0, "signal %d: finishing requests in flight", sig);
 	MHD_stop_daemon(d);
 	log_msg(LOG_INFO, 0, "stopped");

@@ -6,6 +6,9 @@
 #include "base/crypto.h"
 #include "base/res.h"
 #include "base/str.h"
+#include "domain/item.h"
+#include "render/html.h"
+#include "store/item.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -105,4 +108,39 @@ int static_file_page(struct req *r, struct err *e)
 		return 0;
 	}
 	return err_set(e, ERR_NOTFOUND, "找不到文件。");
+}
+
+void static_attachment(struct req *r, const struct attachment *a,
+		       const Buf *data)
+{
+	char etag[72];
+	snprintf(etag, sizeof etag, "\"%s\"", a->sha256);
+	r->no_store = 0;
+	resp_header(r, "ETag", etag);
+	resp_header(r, "Cache-Control", "private, max-age=300");
+	const char *inm = req_header(r, "If-None-Match");
+	if (inm && strstr(inm, etag)) {
+		r->status = 304;
+		return;
+	}
+	/* ASCII fallback: the name with every non-ASCII or unsafe byte as
+	 * '_', keeping the extension readable. */
+	Buf cd = BUF_INIT;
+	buf_puts(&cd, item_attachment_inline(a->ctype) ? "inline"
+						     : "attachment");
+	buf_puts(&cd, "; filename=\"");
+	for (const char *p = a->name; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		buf_putc(&cd, c < 0x80 && c >= ' ' && c != '"' && c != '\\' &&
+				      c != ';'
+				      ? (char)c
+				      : '_');
+	}
+	buf_puts(&cd, "\"; filename*=UTF-8''");
+	url_encode(&cd, a->name);
+	resp_header(r, "Content-Disposition", buf_str(&cd));
+	buf_free(&cd);
+	r->status = 200;
+	r->ctype = item_attachment_ctype(a->ctype);
+	buf_append(&r->out, data->p ? data->p : "", data->n);
 }

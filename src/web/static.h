@@ -15,4 +15,12 @@ void static_free(struct static_set *s);
  * client's If-None-Match matches, 404 when there is no such file. */
 int static_file_page(struct req *r, struct err *e);
 
+/* Answers with a stored attachment: its Content-Type, ETag (its SHA-256),
+ * 304 on a matching If-None-Match, Content-Disposition inline for PDF and
+ * images and attachment otherwise, with an ASCII fallback name and the
+ * real (Chinese) name as filename*=UTF-8''... (RFC 6266/5987). */
+struct attachment;
+void static_attachment(struct req *r, const struct attachment *a,
+		       const Buf *data);
+
 #endif

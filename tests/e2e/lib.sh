@@ -31,6 +31,7 @@ cleanup() {
 	rm -rf "$T"
 }
 trap cleanup EXIT
+[ -n "${KEEP_T:-}" ] && trap - EXIT
 
 finish() {
 	stop_server

@@ -25,6 +25,8 @@ void suite_tmpl(void);
 void suite_store(void);
 void suite_audit(void);
 void suite_auth(void);
+void suite_sanitize(void);
+void suite_csv(void);
 void suite_item(void);
 
 static const struct {
@@ -38,6 +40,7 @@ static const struct {
 	{"role", suite_role},   {"tmpl", suite_tmpl},
 	{"store", suite_store}, {"audit", suite_audit},
 	{"auth", suite_auth},   {"item", suite_item},
+	{"sanitize", suite_sanitize}, {"csv", suite_csv},
 };
 
 int main(int argc, char **argv)

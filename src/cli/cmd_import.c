@@ -1,0 +1,331 @@
+/*
+ * cmd_import.c - `gongkai import --db FILE --organ NAME KIND FILE.csv`
+ * (DESIGN.md §6). The file is UTF-8 CSV with a header row naming the
+ * columns in any order. Import is all-or-nothing: every row is checked
+ * inside one transaction, each bad row is reported as FILE:LINE: column:
+ * problem (LINE = physical line, header = 1), and if any row is bad
+ * nothing is stored and the exit code is 2.
+ *
+ * One table per kind below lists its columns; a kind's row function turns
+ * a record into a stored row.
+ */
+#include "cli/cli.h"
+
+#include "base/csv.h"
+#include "base/str.h"
+#include "domain/item.h"
+#include "render/sanitize.h"
+#include "store/item.h"
+#include "store/organ.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char usage[] =
+	"gongkai import --db FILE --organ NAME KIND FILE.csv\n"
+	"  KIND: items";
+
+/* A column of a kind's CSV: name, and whether it must be in the header. */
+struct column {
+	const char *name;
+	int required;
+};
+
+/* The fields of one record by column index of the kind's table (NULL
+ * when the column is absent from the file). */
+struct record {
+	const char **v;
+	long line;
+};
+
+/* What a row function reports: the column at fault and why. */
+struct row_err {
+	const char *column;
+	struct err e;
+};
+
+/*---- Items ----*/
+
+static const struct column item_cols[] = {
+	{"index_no", 0},     {"title", 1},          {"doc_no", 0},
+	{"category", 1},     {"kind", 1},           {"written_date", 0},
+	{"published_date", 0}, {"abolished_date", 0}, {"channels", 0},
+	{"body", 0},         {NULL, 0},
+};
+enum {
+	I_INDEX, I_TITLE, I_DOC, I_CATEGORY, I_KIND, I_WRITTEN,
+	I_PUBLISHED, I_ABOLISHED, I_CHANNELS, I_BODY
+};
+
+static char *dup_or_null(const char *s)
+{
+	return str_empty(s) ? NULL : xstrdup(s);
+}
+
+static int item_row(store *st, const struct actor *who,
+		    const struct organ *o, const struct record *rec,
+		    struct row_err *re)
+{
+	const char *const *v = rec->v;
+	struct item it = {0};
+	struct category c = {0};
+	Buf body = BUF_INIT;
+	int rc = -1;
+	it.organ_id = o->id;
+	it.title = (char *)(v[I_TITLE] ? v[I_TITLE] : "");
+	it.doc_no = (char *)(v[I_DOC] ? v[I_DOC] : "");
+	it.index_no = dup_or_null(v[I_INDEX]);
+	it.written_date = dup_or_null(v[I_WRITTEN]);
+	it.published_date = dup_or_null(v[I_PUBLISHED]);
+	it.abolished_date = dup_or_null(v[I_ABOLISHED]);
+	re->column = "index_no";
+	if (it.index_no && item_indexno_valid(it.index_no, &re->e)) {
+		goto done;
+	}
+	re->column = "kind";
+	if (item_kind_parse("kind", v[I_KIND], &it.kind, &re->e)) {
+		goto done;
+	}
+	re->column = "channels";
+	if (item_channels_parse("channels", v[I_CHANNELS], &it.channels,
+				&re->e)) {
+		goto done;
+	}
+	re->column = "category";
+	int found = category_find(st, o->id, v[I_CATEGORY] ? v[I_CATEGORY]
+							   : "",
+				  &c, &re->e);
+	if (found <= 0) {
+		if (found == 0) {
+			err_set(&re->e, ERR_INPUT, "本机关没有主题分类“%s”",
+				v[I_CATEGORY] ? v[I_CATEGORY] : "");
+		}
+		goto done;
+	}
+	it.category_id = c.id;
+	re->column = "body";
+	const char *raw = v[I_BODY] ? v[I_BODY] : "";
+	if (sanitize_html(raw, strlen(raw), &body, &re->e)) {
+		goto done;
+	}
+	it.body = (char *)buf_str(&body);
+	if (str_empty(it.published_date) && !str_empty(it.abolished_date)) {
+		re->column = "abolished_date";
+		err_set(&re->e, ERR_INPUT, "有废止日期的信息须有发布日期");
+		goto done;
+	}
+	if (item_check(st, &it, &re->column, &re->e)) {
+		goto done;
+	}
+	re->column = "index_no";
+	rc = item_create(st, who, &it, 1, &re->e);
+done:
+	free(it.index_no);
+	free(it.written_date);
+	free(it.published_date);
+	free(it.abolished_date);
+	free(c.name);
+	buf_free(&body);
+	return rc;
+}
+
+/*---- Kinds ----*/
+
+static const struct kind {
+	const char *name;
+	const struct column *cols;
+	int (*row)(store *st, const struct actor *who, const struct organ *o,
+		   const struct record *rec, struct row_err *re);
+} kinds[] = {
+	{"items", item_cols, item_row},
+};
+
+/* Maps header fields to the kind's columns: map[k] = index in the row
+ * of column k, or -1. Reports unknown, repeated and missing columns. */
+static int read_header(const char *file, const struct kind *k,
+		       const struct csv_row *hdr, int *map)
+{
+	int bad = 0;
+	size_t ncol = 0;
+	while (k->cols[ncol].name) {
+		map[ncol++] = -1;
+	}
+	for (size_t i = 0; i < hdr->n; i++) {
+		char *name = str_trim(hdr->f[i]);
+		size_t c = 0;
+		while (c < ncol && strcmp(k->cols[c].name, name) != 0) {
+			c++;
+		}
+		if (c == ncol) {
+			fprintf(stderr, "%s:%ld: %s: 未知的列\n", file,
+				hdr->line, name);
+			bad = 1;
+		} else if (map[c] >= 0) {
+			fprintf(stderr, "%s:%ld: %s: 列重复\n", file, hdr->line,
+				name);
+			bad = 1;
+		} else {
+			map[c] = (int)i;
+		}
+	}
+	for (size_t c = 0; c < ncol; c++) {
+		if (k->cols[c].required && map[c] < 0) {
+			fprintf(stderr, "%s:%ld: %s: 缺少必需的列\n", file,
+				hdr->line, k->cols[c].name);
+			bad = 1;
+		}
+	}
+	return bad ? -1 : 0;
+}
+
+/* Checks and stores every record; returns the number of bad rows, or -1
+ * on a storage failure (e set). */
+static long import_rows(store *st, const char *file, const struct kind *k,
+			const struct organ *o, const char *data, size_t n,
+			long *stored, struct err *e)
+{
+	struct csv_reader *rd = csv_open(data, n);
+	struct csv_row row = {0};
+	struct err ce = {0};
+	struct actor who = cli_actor();
+	long bad = 0;
+	int map[32];
+	const char *vals[32];
+	int rc = csv_next(rd, &row, &ce);
+	if (rc == 0) {
+		fprintf(stderr, "%s:1: 文件为空(缺少表头)\n", file);
+		bad = 1;
+		goto done;
+	}
+	if (rc < 0) {
+		fprintf(stderr, "%s:%ld: %s\n", file, row.line, ce.msg);
+		bad = 1;
+		goto done;
+	}
+	if (read_header(file, k, &row, map)) {
+		bad = 1;
+		goto done;
+	}
+	size_t nhdr = row.n;
+	while ((rc = csv_next(rd, &row, &ce)) == 1) {
+		if (row.n != nhdr) {
+			fprintf(stderr, "%s:%ld: (row): 有 %zu 个字段,表头有 %zu 个\n",
+				file, row.line, row.n, nhdr);
+			bad++;
+			continue;
+		}
+		for (size_t c = 0; k->cols[c].name; c++) {
+			vals[c] = map[c] >= 0 ? row.f[map[c]] : NULL;
+		}
+		struct record rec = {vals, row.line};
+		struct row_err re = {0};
+		if (k->row(st, &who, o, &rec, &re)) {
+			if (re.e.code == ERR_INTERNAL) {
+				*e = re.e;
+				bad = -1;
+				goto done;
+			}
+			fprintf(stderr, "%s:%ld: %s: %s\n", file, row.line,
+				re.column ? re.column : "(row)", re.e.msg);
+			bad++;
+		} else {
+			(*stored)++;
+		}
+	}
+	if (rc < 0) {
+		fprintf(stderr, "%s:%ld: %s\n", file, row.line, ce.msg);
+		bad++;
+	}
+done:
+	csv_row_clear(&row);
+	csv_close(rd);
+	return bad;
+}
+
+int cmd_import(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'd'},
+		{"organ", required_argument, NULL, 'o'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *db = NULL, *organ_key = NULL;
+	int c;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': db = optarg; break;
+		case 'o': organ_key = optarg; break;
+		case ':':
+			return cli_usage("import", usage, "%s needs a value",
+					 argv[optind - 1]);
+		default:
+			return cli_usage("import", usage, "unknown option %s",
+					 argv[optind - 1]);
+		}
+	}
+	if (!db || !organ_key) {
+		return cli_usage("import", usage,
+				 "--db FILE and --organ NAME are required");
+	}
+	if (argc - optind != 2) {
+		return cli_usage("import", usage, "expected KIND FILE.csv");
+	}
+	const char *kind_name = argv[optind], *file = argv[optind + 1];
+	const struct kind *k = NULL;
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		if (strcmp(kinds[i].name, kind_name) == 0) {
+			k = &kinds[i];
+		}
+	}
+	if (!k) {
+		return cli_usage("import", usage, "unknown KIND '%s'",
+				 kind_name);
+	}
+	struct err e = {0};
+	store *st = NULL;
+	Buf data = BUF_INIT;
+	struct organ o = {0};
+	int rc = 2;
+	int got = buf_read_file(&data, file, &e);
+	if (got == 0) {
+		err_set(&e, ERR_INPUT, "no such file: %s", file);
+	}
+	if (got <= 0 || cli_open_organ(db, organ_key, &st, &o, &e)) {
+		rc = cli_fail("import", &e);
+		goto done;
+	}
+	if (store_tx_begin(st, &e)) {
+		rc = cli_fail("import", &e);
+		goto done;
+	}
+	long stored = 0;
+	long bad = import_rows(st, file, k, &o, data.p ? data.p : "", data.n,
+			       &stored, &e);
+	if (bad != 0) {
+		store_tx_rollback(st);
+		if (bad < 0) {
+			rc = cli_fail("import", &e);
+		} else {
+			fprintf(stderr,
+				"gongkai import: %ld bad row(s); nothing was "
+				"stored\n",
+				bad);
+			rc = 2;
+		}
+		goto done;
+	}
+	if (store_tx_commit(st, &e)) {
+		rc = cli_fail("import", &e);
+		goto done;
+	}
+	printf("stored %ld %s for %s\n", stored, k->name, o.name);
+	rc = 0;
+done:
+	organ_clear(&o);
+	buf_free(&data);
+	store_close(st);
+	return rc;
+}
