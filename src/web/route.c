@@ -51,10 +51,10 @@ static const struct param_def p_user_new[] = {
 };
 
 static const struct param_def p_catalog[] = {
-	{"category", PK_TEXT, 20, 0, 0},
-	{"year", PK_TEXT, 8, 0, 0},
-	{"kind", PK_SLUG, 32, 0, 0},
-	{"validity", PK_SLUG, 16, 0, 0},
+	{"category", PK_TEXT, 32, 0, 0},
+	{"year", PK_TEXT, 32, 0, 0},
+	{"kind", PK_TEXT, 32, 0, 0},
+	{"validity", PK_TEXT, 32, 0, 0},
 	{"page", PK_INT, 10, 1, 1000000000},
 	{NULL, 0, 0, 0, 0},
 };
@@ -80,15 +80,15 @@ static const struct route {
 	{"GET", "/organ/{slug}/attachment/{id}", PERM_PUBLIC, NULL,
 	 portal_attachment_page},
 	{"GET", "/organ/{slug}/feed.rss", PERM_PUBLIC,
-	 P({"category", PK_TEXT, 20, 0, 0}), portal_feed_rss_page},
+	 P({"category", PK_TEXT, 32, 0, 0}), portal_feed_rss_page},
 	{"GET", "/organ/{slug}/feed.atom", PERM_PUBLIC,
-	 P({"category", PK_TEXT, 20, 0, 0}), portal_feed_atom_page},
+	 P({"category", PK_TEXT, 32, 0, 0}), portal_feed_atom_page},
 	{"GET", "/organ/{slug}/led.txt", PERM_PUBLIC,
 	 P({"n", PK_INT, 4, 1, 50}), portal_led_txt_page},
 	{"GET", "/organ/{slug}/led.json", PERM_PUBLIC,
 	 P({"n", PK_INT, 4, 1, 50}), portal_led_json_page},
 	{"GET", "/organ/{slug}/bulletin", PERM_PUBLIC,
-	 P({"week", PK_TEXT, 10, 0, 0}), portal_bulletin_page},
+	 P({"week", PK_TEXT, 32, 0, 0}), portal_bulletin_page},
 	{"GET", "/organ/{slug}/catalog.json", PERM_PUBLIC, NULL,
 	 portal_catalog_json_page},
 	{"GET", "/organ/{slug}/catalog.csv", PERM_PUBLIC, NULL,
