@@ -2,12 +2,12 @@
 # deps.sh build|test - installs the Debian packages gongkai needs that are
 # missing (a no-op when all are present). `build`: compiler and libraries
 # for `make` / `make run`; `test`: also what `make check` uses (curl,
-# sqlite3 CLI, Chromium and CJK fonts for the browser tests, Node.js/npm
+# sqlite3 CLI, jq and xmllint for checking JSON and feeds, Chromium and CJK fonts for the browser tests, Node.js/npm
 # for the browser test tooling) and the npm packages of tests/browser.
 set -eu
 want="make gcc libc6-dev pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev"
 if [ "${1:-build}" = test ]; then
-	want="$want curl sqlite3 chromium fonts-noto-cjk valgrind procps"
+	want="$want curl sqlite3 jq libxml2-utils chromium fonts-noto-cjk valgrind procps"
 fi
 missing=""
 for p in $want; do

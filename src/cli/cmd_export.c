@@ -22,23 +22,6 @@ static const char usage[] =
 	"gongkai export --db FILE --organ NAME items [--format csv|json] "
 	"[--out FILE]";
 
-/* The public path of an item: /organ/SLUG/item/INDEX (slashes kept). */
-static void item_path(Buf *b, const struct organ *o, const char *idx)
-{
-	url_printf(b, "/organ/%s/item/", o->slug);
-	while (idx && *idx) {
-		size_t k = strcspn(idx, "/");
-		char *seg = xstrndup(idx, k);
-		url_encode(b, seg);
-		free(seg);
-		idx += k;
-		if (*idx == '/') {
-			buf_putc(b, '/');
-			idx++;
-		}
-	}
-}
-
 static void write_csv(Buf *out, const struct item *v, size_t n)
 {
 	static const char *const hdr[] = {
@@ -75,7 +58,7 @@ static void write_json(Buf *out, const struct organ *o, const struct item *v,
 		item_channels_format(v[i].channels, ch, sizeof ch);
 		Buf url = BUF_INIT;
 		if (v[i].status == ST_PUBLISHED) {
-			item_path(&url, o, v[i].index_no);
+			url_item_path(&url, o->slug, v[i].index_no);
 		}
 		json_array_append_new(
 			items,

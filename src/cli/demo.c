@@ -1,18 +1,23 @@
 /*
  * demo.c - the demo installation: 沙县人民政府 and three of its departments,
  * among them 沙县应急管理局, whose 2018 annual report is the project's seed,
- * with one admin and one clerk per organ. Contact details are plausible
- * values for a demo (the seed's own phone number was garbled in
+ * with one admin and one clerk per organ, and 沙县应急管理局's proactively
+ * disclosed items of 2018-2026 (titles from the seed report), including
+ * an interpretation, an abolished normative document, a withdrawn item and
+ * two unpublished ones that must never show publicly. Contact details are
+ * plausible values for a demo (the seed's own phone number was garbled in
  * extraction); every change goes through the store and the audit log like
- * any other.
+ * any other. Fixed dates, so every run gives the same index numbers.
  */
 #include "cli/cli.h"
 
 #include "base/str.h"
+#include "store/item.h"
 #include "store/organ.h"
 #include "store/user.h"
 
 #include <stdio.h>
+#include <string.h>
 
 /* The password of every demo account; docs/ and `make run` print it. */
 #define DEMO_PASSWORD "gongkai2026"
@@ -57,6 +62,251 @@ static const struct demo_organ {
 	 "福建省三明市沙县凤岗街道东门路", "jyj-clerk", "教育局经办人", NULL},
 };
 
+/*---- 沙县应急管理局's items ----*/
+
+/* What happens to a demo item after it is created. */
+enum demo_state { DS_PUBLISHED, DS_DRAFT, DS_PENDING, DS_WITHDRAWN };
+
+static const struct demo_item {
+	const char *category, *title, *doc_no, *written, *published;
+	const char *channels, *summary, *body;
+	enum item_kind kind;
+	int interprets;      /* 1 + the row of the interpreted item, or 0 */
+	const char *abolish; /* date it was abolished, or NULL */
+	enum demo_state state;
+} yjj_items[] = {
+	{"政务公开", "沙县安全生产监督管理局2018年度部门预算说明", "",
+	 "2018-01-22", "2018-01-26", "website;bulletin",
+	 "2018年度部门收支预算总体情况及说明。",
+	 "<h2>一、部门基本情况</h2>"
+	 "<p>沙县安全生产监督管理局是县政府工作部门,内设办公室、"
+	 "监督管理股、执法大队等机构。</p>"
+	 "<h2>二、收支预算总体情况</h2>"
+	 "<table><caption>2018年度收支预算总表(单位:万元)</caption>"
+	 "<thead><tr><th>项目</th><th>预算数</th></tr></thead>"
+	 "<tbody><tr><td>一般公共预算财政拨款</td><td>386.52</td></tr>"
+	 "<tr><td>其中:基本支出</td><td>301.20</td></tr>"
+	 "<tr><td>其中:项目支出</td><td>85.32</td></tr></tbody></table>"
+	 "<p>详细表格见附件。</p>",
+	 KIND_NORMAL, 0, NULL, DS_PUBLISHED},
+	{"政府信息公开制度", "沙县安监局2018年政务公开工作实施方案",
+	 "沙安监〔2018〕12号", "2018-03-12", "2018-03-15", "website;bulletin",
+	 "",
+	 "<p>为深入贯彻落实《中华人民共和国政府信息公开条例》,"
+	 "进一步推进我局政务公开工作,制定本方案。</p>"
+	 "<h2>一、工作目标</h2><p>坚持以公开为常态、不公开为例外,"
+	 "及时公开安全生产政策性文件及其执行情况。</p>"
+	 "<h2>二、组织领导</h2><p>成立政府信息公开工作领导小组,"
+	 "由一名副局长分管,办公室负责统筹协调。</p>",
+	 KIND_NORMAL, 0, NULL, DS_PUBLISHED},
+	{"政府信息公开制度", "沙县安监局政府信息公开保密审查制度",
+	 "沙安监〔2018〕15号", "2018-03-26", "2018-03-28", "website", "",
+	 "<p>拟公开的政府信息,须经经办股室初审、办公室保密审查、"
+	 "分管领导审批后方可公开。</p>"
+	 "<p>不能确定是否可以公开的,依照法律、法规和国家有关规定报"
+	 "有关主管部门或者保密工作部门确定。</p>",
+	 KIND_NORMAL, 0, NULL, DS_PUBLISHED},
+	{"政策法规",
+	 "中共中央办公厅 国务院办公厅印发《地方党政领导干部安全生产责任制规定》",
+	 "", "2018-04-08", "2018-05-10", "website;bulletin;led",
+	 "全文转载《地方党政领导干部安全生产责任制规定》。",
+	 "<p>近日,中共中央办公厅、国务院办公厅印发了《地方党政领导干部"
+	 "安全生产责任制规定》,并发出通知,要求各地区各部门结合实际认真"
+	 "贯彻落实。</p>"
+	 "<h2>第一章 总则</h2><p>第一条 为了加强地方各级党委和政府对安全"
+	 "生产工作的领导,健全落实安全生产责任制,树牢安全发展理念,"
+	 "制定本规定。</p>",
+	 KIND_NORMAL, 0, NULL, DS_PUBLISHED},
+	{"政策法规", "《地方党政领导干部安全生产责任制规定》政策解读", "",
+	 "2018-05-16", "2018-05-18", "website;bulletin",
+	 "从出台背景、主要内容和工作要求三个方面解读。",
+	 "<h2>一、出台背景</h2><p>《规定》是我国第一部关于地方党政领导干部"
+	 "安全生产责任制的党内法规。</p>"
+	 "<h2>二、主要内容</h2><p>《规定》明确了党政同责、一岗双责、"
+	 "齐抓共管、失职追责的要求。</p>",
+	 KIND_INTERPRETATION, 4, NULL, DS_PUBLISHED},
+	{"通知公告", "关于开展2018年“安全生产月”活动的通知",
+	 "沙安监〔2018〕35号", "2018-05-28", "2018-06-01",
+	 "website;bulletin;led;sms", "",
+	 "<p>各乡镇(街道)、县直有关单位:</p>"
+	 "<p>今年6月是全国第17个“安全生产月”,主题为“生命至上、"
+	 "安全发展”。请各单位结合实际组织开展宣传咨询日等活动。</p>",
+	 KIND_NORMAL, 0, NULL, DS_PUBLISHED},
+	{"政务公开", "沙县安全生产监督管理局2017年度部门决算说明", "",
+	 "2018-08-15", "2018-08-20", "website", "",
+	 "<p>2017年度本部门收入合计372.18万元,支出合计369.45万元。</p>",
+	 KIND_NORMAL, 0, NULL, DS_PUBLISHED},
+	{"部门文件", "关于印发《沙县安全生产举报奖励办法》的通知",
+	 "沙安监〔2018〕41号", "2018-09-03", "2018-09-05", "website;bulletin",
+	 "",
+	 "<p>为鼓励社会公众举报安全生产重大事故隐患和安全生产违法行为,"
+	 "现将《沙县安全生产举报奖励办法》印发给你们,请认真贯彻执行。</p>",
+	 KIND_NORMATIVE, 0, "2021-09-01", DS_PUBLISHED},
+	{"工作动态", "我局开展岁末年初安全生产大检查", "", "", "2018-12-10",
+	 "website;led", "",
+	 "<p>12月上旬,我局组织执法人员对全县危险化学品、"
+	 "烟花爆竹经营单位开展安全生产大检查。</p>",
+	 KIND_NORMAL, 0, NULL, DS_PUBLISHED},
+	{"政务公开", "沙县应急管理局2018年政府信息公开工作年度报告", "",
+	 "2019-01-03", "2019-01-10", "website;bulletin", "",
+	 "<h2>一、概述</h2><p>2018年,沙县应急管理局(原沙县安全生产监督管理"
+	 "局)进一步健全完善信息公开的各项制度,确保信息公开工作取得实效。"
+	 "</p><h2>二、主动公开政府信息的情况</h2><p>2018年度共主动公开安全"
+	 "生产政府信息259条,历年累计1225条。</p>"
+	 "<h2>三、政府信息依申请公开办理情况</h2><p>2018年度,未接到公民、"
+	 "法人和其他组织信息公开申请。</p>",
+	 KIND_ANNUAL_REPORT, 0, NULL, DS_PUBLISHED},
+	{"机构职能", "沙县应急管理局主要职责和内设机构", "", "", "2019-03-20",
+	 "website", "",
+	 "<p>负责全县应急管理工作,指导各乡镇(街道)、各部门应对安全生产类、"
+	 "自然灾害类等突发事件和综合防灾减灾救灾工作。</p>"
+	 "<p>内设办公室、应急指挥股、安全生产综合监管股等机构。</p>",
+	 KIND_NORMAL, 0, NULL, DS_PUBLISHED},
+	{"通知公告", "关于做好2021年防汛防台风工作的通知",
+	 "沙应急〔2021〕18号", "2021-05-28", "2021-06-01",
+	 "website;bulletin;led", "",
+	 "<p>入汛以来,我县降雨偏多。请各单位落实防汛责任,"
+	 "做好物资储备和人员转移准备。</p>",
+	 KIND_NORMAL, 0, NULL, DS_PUBLISHED},
+	{"安全监管", "关于公布2022年第一批安全生产标准化达标企业名单的公告",
+	 "", "", "2022-03-01", "website", "",
+	 "<p>名单经核对有误,已撤回。</p>", KIND_NORMAL, 0, NULL,
+	 DS_WITHDRAWN},
+	{"安全监管", "关于开展2024年安全生产治本攻坚三年行动的通知",
+	 "沙应急〔2024〕9号", "2024-04-10", "2024-04-15", "website;led", "",
+	 "<p>按照省、市部署,2024年至2026年在全县开展安全生产治本攻坚"
+	 "三年行动。</p>",
+	 KIND_NORMAL, 0, NULL, DS_PUBLISHED},
+	{"通知公告", "关于开展2025年“安全生产月”活动的通知",
+	 "沙应急〔2025〕21号", "2025-05-30", "2025-06-03",
+	 "website;bulletin;led;wechat", "",
+	 "<p>今年6月是第24个全国“安全生产月”,主题为“人人讲安全、"
+	 "个个会应急——查找身边安全隐患”。</p>",
+	 KIND_NORMAL, 0, NULL, DS_PUBLISHED},
+	{"政务公开", "沙县应急管理局2025年政府信息公开工作年度报告", "",
+	 "2026-01-15", "2026-01-20", "website", "",
+	 "<p>本报告依据《中华人民共和国政府信息公开条例》编制。</p>",
+	 KIND_ANNUAL_REPORT, 0, NULL, DS_PUBLISHED},
+	{"部门文件", "沙县应急管理局2026年应急物资储备计划(内部草稿)", "",
+	 "", "", "website", "", "<p>草稿,尚未审核。</p>", KIND_NORMAL, 0,
+	 NULL, DS_DRAFT},
+	{"通知公告", "关于2026年度安全生产执法检查计划的公告(待审核)", "",
+	 "", "", "website;bulletin", "", "<p>待保密审查。</p>", KIND_NORMAL,
+	 0, NULL, DS_PENDING},
+};
+
+/* A one-page PDF, the attachment of the 2018 budget. */
+static const char demo_pdf[] =
+	"%PDF-1.4\n"
+	"1 0 obj\n"
+	"<< /Type /Catalog /Pages 2 0 R >>\n"
+	"endobj\n"
+	"2 0 obj\n"
+	"<< /Type /Pages /Kids [3 0 R] /Count 1 >>\n"
+	"endobj\n"
+	"3 0 obj\n"
+	"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+	"/Resources << /Font << /F1 5 0 R >> >> >>\n"
+	"endobj\n"
+	"4 0 obj\n"
+	"<< /Length 61 >>\n"
+	"stream\n"
+	"BT /F1 18 Tf 72 760 Td (Shaxian 2018 department budget) Tj ET\n"
+	"endstream\n"
+	"endobj\n"
+	"5 0 obj\n"
+	"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>\n"
+	"endobj\n"
+	"xref\n"
+	"0 6\n"
+	"0000000000 65535 f \n"
+	"0000000009 00000 n \n"
+	"0000000058 00000 n \n"
+	"0000000115 00000 n \n"
+	"0000000241 00000 n \n"
+	"0000000352 00000 n \n"
+	"trailer\n"
+	"<< /Size 6 /Root 1 0 R >>\n"
+	"startxref\n"
+	"422\n"
+	"%%EOF\n";
+
+/* Moves item id of the organ on through the workflow as the system. */
+static int demo_act(store *st, const struct actor *who, int64_t organ_id,
+		    int64_t id, enum item_action a, const char *note,
+		    const char *when, struct err *e)
+{
+	return item_act(st, who, 0, ROLE_ADMIN, organ_id, id, a, note, when,
+			e);
+}
+
+/* Creates yjj_items for organ_id, in order (so serials follow dates). */
+static int demo_items(store *st, const struct actor *who, int64_t organ_id,
+		      struct err *e)
+{
+	int64_t ids[sizeof yjj_items / sizeof yjj_items[0]] = {0};
+	for (size_t i = 0; i < sizeof yjj_items / sizeof yjj_items[0]; i++) {
+		const struct demo_item *d = &yjj_items[i];
+		struct category c;
+		int rc = category_find(st, organ_id, d->category, &c, e);
+		if (rc <= 0) {
+			return rc < 0 ? -1
+				      : err_set(e, ERR_INTERNAL,
+						"demo: no category %s",
+						d->category);
+		}
+		free(c.name);
+		struct item it = {0};
+		it.organ_id = organ_id;
+		it.category_id = c.id;
+		it.kind = d->kind;
+		it.title = (char *)d->title;
+		it.doc_no = (char *)d->doc_no;
+		it.summary = (char *)d->summary;
+		it.body = (char *)d->body;
+		it.written_date = (char *)d->written;
+		it.published_date = str_empty(d->published)
+					    ? NULL
+					    : xstrdup(d->published);
+		it.interprets_id = d->interprets ? ids[d->interprets - 1] : 0;
+		if (item_channels_parse("channels", d->channels, &it.channels,
+					e)) {
+			free(it.published_date);
+			return -1;
+		}
+		rc = item_create(st, who, &it, d->state == DS_PUBLISHED ||
+						      d->state == DS_WITHDRAWN,
+				 e);
+		free(it.published_date);
+		free(it.index_no);
+		if (rc) {
+			return -1;
+		}
+		ids[i] = it.id;
+		if ((d->abolish &&
+		     demo_act(st, who, organ_id, it.id, ACT_ABOLISH, NULL,
+			      d->abolish, e)) ||
+		    (d->state == DS_PENDING &&
+		     demo_act(st, who, organ_id, it.id, ACT_SUBMIT, NULL, NULL,
+			      e)) ||
+		    (d->state == DS_WITHDRAWN &&
+		     demo_act(st, who, organ_id, it.id, ACT_WITHDRAW,
+			      "名单有误,撤回核对。", NULL, e))) {
+			return -1;
+		}
+	}
+	/* The budget's tables as a PDF attachment. */
+	const char *name = "2018年度部门预算公开表.pdf", *ctype;
+	int64_t att;
+	size_t n = sizeof demo_pdf - 1;
+	if (item_attachment_check(name, demo_pdf, n, 1 << 20, &ctype, e) ||
+	    attachment_add(st, who, ids[0], name, ctype, demo_pdf, n, &att,
+			   e)) {
+		return -1;
+	}
+	return 0;
+}
+
 int demo_fill(store *st, struct err *e)
 {
 	struct actor who = cli_actor();
@@ -97,6 +347,32 @@ int demo_fill(store *st, struct err *e)
 		if (user_create(st, &who, &u, DEMO_PASSWORD, e)) {
 			return -1;
 		}
+		if (strcmp(d->slug, "shaxian-yjj") == 0) {
+			/* the bureau's assistant does the 保密审查 and the
+			 * deputy director approves (the seed's set-up) */
+			static const struct {
+				const char *login, *name;
+				enum role role;
+			} more[] = {
+				{"yjj-reviewer", "应急局审核人", ROLE_REVIEWER},
+				{"yjj-leader", "应急局分管领导", ROLE_LEADER},
+			};
+			for (size_t k = 0; k < sizeof more / sizeof more[0];
+			     k++) {
+				struct user x = {0};
+				x.organ_id = o.id;
+				x.login = (char *)more[k].login;
+				x.display_name = (char *)more[k].name;
+				x.role = more[k].role;
+				if (user_create(st, &who, &x, DEMO_PASSWORD,
+						e)) {
+					return -1;
+				}
+			}
+			if (demo_items(st, &who, o.id, e)) {
+				return -1;
+			}
+		}
 	}
 	if (store_tx_begin(st, e) ||
 	    store_config_set(st, "site_organ", "shaxian", e) ||
@@ -109,5 +385,8 @@ int demo_fill(store *st, struct err *e)
 		printf("  %-11s 经办人, %s\n", organs[i].clerk,
 		       organs[i].name);
 	}
+	printf("  %-11s 审核人, 沙县应急管理局\n  %-11s 分管领导, "
+	       "沙县应急管理局\n",
+	       "yjj-reviewer", "yjj-leader");
 	return 0;
 }

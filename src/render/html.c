@@ -3,6 +3,8 @@
  */
 #include "render/html.h"
 
+#include "base/str.h"
+
 #include "base/fmt.h"
 
 #include <ctype.h>
@@ -102,6 +104,19 @@ void url_printf(Buf *out, const char *fmt, ...)
 	va_start(ap, fmt);
 	fmt_vformat(out, url_encode, fmt, ap);
 	va_end(ap);
+}
+
+void url_item_path(Buf *out, const char *slug, const char *index_no)
+{
+	url_printf(out, "/organ/%s/item", slug);
+	const char *p = index_no ? index_no : "";
+	do {
+		size_t k = strcspn(p, "/");
+		char *seg = xstrndup(p, k);
+		url_printf(out, "/%s", seg);
+		free(seg);
+		p += k;
+	} while (*p++ == '/');
 }
 
 int html_url_safe(const char *url)

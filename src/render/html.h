@@ -50,6 +50,10 @@ void html_href(Buf *out, const char *fmt, ...)
  * URL component (no HTML escaping: for template values and headers). */
 void url_printf(Buf *out, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Appends the path of an item's public page, /organ/SLUG/item/INDEX: the
+ * slug and each '/'-separated part of the index number percent-encoded,
+ * the '/' kept (the stable address of DESIGN.md §6). */
+void url_item_path(Buf *out, const char *slug, const char *index_no);
 /* 1 when url is safe in href/src/action: relative, or http(s):, mailto:,
  * tel:, or a fragment; javascript: and other schemes are not. */
 int html_url_safe(const char *url);

@@ -697,20 +697,7 @@ int admin_item_page(struct req *r, struct err *e)
 	tv_set(v, "channels", ch[0] ? ch : "未记录");
 	if (it.status == ST_PUBLISHED && it.index_no) {
 		Buf b = BUF_INIT;
-		url_printf(&b, "/organ/%s/item/", o.slug);
-		/* the index number keeps its slashes: they are path
-		 * separators of the stable URL */
-		for (const char *p = it.index_no; *p;) {
-			size_t k = strcspn(p, "/");
-			char *seg = xstrndup(p, k);
-			url_encode(&b, seg);
-			free(seg);
-			p += k;
-			if (*p == '/') {
-				buf_putc(&b, '/');
-				p++;
-			}
-		}
+		url_item_path(&b, o.slug, it.index_no);
 		tv_set(v, "public_href", buf_str(&b));
 		buf_free(&b);
 	}
@@ -882,7 +869,7 @@ int admin_attachment_page(struct req *r, struct err *e)
 		err_set(e, ERR_NOTFOUND, "没有这个附件。");
 	}
 	if (found == 1) {
-		static_attachment(r, &a, &data);
+		static_attachment(r, &a, &data, 0);
 		rc = 0;
 	}
 	buf_free(&data);

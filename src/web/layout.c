@@ -30,13 +30,47 @@ static const struct page_def {
 	   "user_organ", "csrf", "main", "site_office", "site_phone",
 	   "site_email", "site_address", "site_hours", "year")},
 	{"error", N("status", "heading", "message")},
+	{"sheet", N("title", "main")},
 	{"home",
 	 N("govs", "depts", "has_depts", "name", "href", "office", "phone",
-	   "email", "address", "parent_name")},
+	   "email", "address", "parent_name", "xxgk_href")},
 	{"organ",
 	 N("name", "short_name", "parent_name", "parent_href", "office",
 	   "phone", "email", "address", "office_hours", "credit_code",
-	   "guide", "para")},
+	   "guide", "para", "xxgk_href")},
+	{"xxgk",
+	 N("name", "organ_href", "list_href", "guide_href", "total",
+	   "has_systems", "systems", "cats", "cat_id", "cat_name", "cat_href",
+	   "count", "has_items", "items", "more", "has_reports", "reports",
+	   "title", "href", "date", "invalid", "validity", "office",
+	   "address", "office_hours", "phone", "email", "feed_rss",
+	   "feed_atom", "catalog_json", "catalog_csv", "bulletin_href",
+	   "led_txt")},
+	{"xxgk_list",
+	 N("name", "organ_href", "xxgk_href", "list_href", "categories",
+	   "years", "kinds", "validities", "value", "label", "selected",
+	   "filtered", "total", "page", "pages", "has_rows", "rows",
+	   "index_no", "href", "title", "doc_no", "date", "invalid",
+	   "validity", "past_end", "first_href", "has_pager", "prev_href",
+	   "next_href", "pager", "gap", "current")},
+	{"item",
+	 N("name", "organ_href", "xxgk_href", "cat_href", "cat_name",
+	   "title", "invalid", "invalid_note", "validity", "abolished_date",
+	   "index_no", "organ_name", "kind_label", "written_date", "date", "doc_no",
+	   "policy_href", "policy_title", "body", "has_attachments",
+	   "attachments", "href", "att_name", "att_type", "att_size",
+	   "has_interpretations", "interpretations", "print_href")},
+	{"item_print",
+	 N("item_href", "organ_name", "title", "invalid", "invalid_note",
+	   "validity",
+	   "abolished_date", "index_no", "cat_name", "written_date", "doc_no",
+	   "date", "kind_label", "policy_href", "policy_title", "body",
+	   "has_attachments", "attachments", "att_name", "att_size",
+	   "has_interpretations", "interpretations", "item_url")},
+	{"bulletin",
+	 N("name", "since", "week", "prev_href", "next_href", "xxgk_href",
+	   "has_rows", "rows", "index_no", "title", "doc_no", "date",
+	   "invalid", "validity", "body")},
 	{"login", N("csrf", "next", "login", "error")},
 	{"admin_home",
 	 N("organs", "name", "href", "slug", "parent_name", "users",
@@ -266,11 +300,13 @@ static void chrome(struct req *r, tvars *lv, const char *title)
 	organ_clear(&site);
 }
 
-int layout_page(struct req *r, const char *page, const char *title,
-		tvars *v, struct err *e)
+/* Renders page template `page` with v inside the shell template `shell`
+ * ("layout": full chrome; "sheet": title and stylesheet only). */
+static int render_in(struct req *r, const char *shell, const char *page,
+		     const char *title, tvars *v, struct err *e)
 {
 	const tmpl *pt = find(r->app->tmpl, page);
-	const tmpl *lt = find(r->app->tmpl, "layout");
+	const tmpl *lt = find(r->app->tmpl, shell);
 	if (!pt || !lt) {
 		return err_set(e, ERR_INTERNAL, "no template %s", page);
 	}
@@ -294,6 +330,18 @@ int layout_page(struct req *r, const char *page, const char *title,
 	}
 	r->ctype = "text/html; charset=utf-8";
 	return 0;
+}
+
+int layout_page(struct req *r, const char *page, const char *title,
+		tvars *v, struct err *e)
+{
+	return render_in(r, "layout", page, title, v, e);
+}
+
+int layout_sheet(struct req *r, const char *page, const char *title,
+		 tvars *v, struct err *e)
+{
+	return render_in(r, "sheet", page, title, v, e);
 }
 
 static const char *heading_for(int status)

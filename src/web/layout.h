@@ -19,6 +19,10 @@ void layout_free(struct tmplset *ts);
  * title `title`; status r->status (200 if unset). v stays the caller's. */
 int layout_page(struct req *r, const char *page, const char *title,
 		tvars *v, struct err *e);
+/* The same inside templates/sheet.html, a document without the site's
+ * header, navigation and footer: for print views and sheets to post. */
+int layout_sheet(struct req *r, const char *page, const char *title,
+		 tvars *v, struct err *e);
 /* Replaces any output with the error page for e (status from e). */
 void layout_error_page(struct req *r, const struct err *e);
 /* Sets `name` in v to a URL built like url_printf (each %s argument is

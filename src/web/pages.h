@@ -12,6 +12,23 @@
 int portal_home_page(struct req *r, struct err *e);
 int portal_organ_page(struct req *r, struct err *e);
 
+/* portal_catalog.c: an organ's 政府信息公开 home, catalog, item pages
+ * and attachment downloads. */
+int portal_xxgk_page(struct req *r, struct err *e);
+int portal_xxgk_list_page(struct req *r, struct err *e);
+int portal_item_page(struct req *r, struct err *e);
+int portal_attachment_page(struct req *r, struct err *e);
+
+/* portal_feed.c: an organ's feeds (RSS, Atom), LED texts, the printable
+ * bulletin-board sheet and the open-data catalog (JSON, CSV). */
+int portal_feed_rss_page(struct req *r, struct err *e);
+int portal_feed_atom_page(struct req *r, struct err *e);
+int portal_led_txt_page(struct req *r, struct err *e);
+int portal_led_json_page(struct req *r, struct err *e);
+int portal_bulletin_page(struct req *r, struct err *e);
+int portal_catalog_json_page(struct req *r, struct err *e);
+int portal_catalog_csv_page(struct req *r, struct err *e);
+
 /* admin_login.c: sign in and out. */
 int admin_login_page(struct req *r, struct err *e);
 int admin_login_post(struct req *r, struct err *e);

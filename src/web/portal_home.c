@@ -1,13 +1,15 @@
 /*
  * portal_home.c - the public front page (the organs of this installation
  * and how to reach them) and each organ's page with its disclosure guide
- * (政府信息公开指南) and contacts.
+ * (政府信息公开指南), contacts and the way to its 政府信息公开 pages
+ * (portal_catalog.c).
  */
 #include "base/str.h"
 #include "render/html.h"
 #include "store/organ.h"
 #include "web/layout.h"
 #include "web/pages.h"
+#include "web/portal.h"
 
 #include <string.h>
 
@@ -53,6 +55,8 @@ int portal_home_page(struct req *r, struct err *e)
 		url_printf(&href, "/organ/%s/", o->slug);
 		tv_set(row, "name", o->name);
 		tv_set(row, "href", buf_str(&href));
+		buf_printf(&href, "xxgk/");
+		tv_set(row, "xxgk_href", buf_str(&href));
 		tv_set(row, "office", o->office);
 		tv_set(row, "phone", o->phone);
 		tv_set(row, "email", o->email);
@@ -69,12 +73,15 @@ int portal_home_page(struct req *r, struct err *e)
 int portal_organ_page(struct req *r, struct err *e)
 {
 	struct organ o;
-	int rc = organ_by_slug(r->st, r->cap[0], &o, e);
-	if (rc <= 0) {
-		return rc < 0 ? -1 : err_set(e, ERR_NOTFOUND, "没有这个机关。");
+	if (route_organ(r, &o, e)) {
+		return -1;
 	}
 	tvars *v = tvars_new();
 	tv_set(v, "name", o.name);
+	Buf xxgk = BUF_INIT;
+	url_printf(&xxgk, "/organ/%s/xxgk/", o.slug);
+	tv_set(v, "xxgk_href", buf_str(&xxgk));
+	buf_free(&xxgk);
 	tv_set(v, "short_name", o.short_name);
 	tv_set(v, "parent_name", o.parent_name);
 	if (o.parent_id) {
@@ -95,7 +102,7 @@ int portal_organ_page(struct req *r, struct err *e)
 	tv_set(v, "credit_code", o.credit_code);
 	tv_set_list_empty(v, "guide");
 	paragraphs(v, "guide", o.guide);
-	rc = layout_page(r, "organ", o.name, v, e);
+	int rc = layout_page(r, "organ", o.name, v, e);
 	tvars_free(v);
 	organ_clear(&o);
 	return rc;

@@ -98,6 +98,15 @@ static const struct param_def p_category[] = {
 	{NULL, 0, 0, 0, 0},
 };
 
+static const struct param_def p_catalog[] = {
+	{"category", PK_TEXT, 32, 0, 0},
+	{"year", PK_TEXT, 32, 0, 0},
+	{"kind", PK_TEXT, 32, 0, 0},
+	{"validity", PK_TEXT, 32, 0, 0},
+	{"page", PK_INT, 10, 1, 1000000000},
+	{NULL, 0, 0, 0, 0},
+};
+
 /*---- The table ----*/
 
 static const struct route {
@@ -111,6 +120,27 @@ static const struct route {
 } routes[] = {
 	{"GET", "/", PERM_PUBLIC, NULL, portal_home_page},
 	{"GET", "/organ/{slug}/", PERM_PUBLIC, NULL, portal_organ_page},
+	{"GET", "/organ/{slug}/xxgk/", PERM_PUBLIC, NULL, portal_xxgk_page},
+	{"GET", "/organ/{slug}/xxgk/list", PERM_PUBLIC, p_catalog,
+	 portal_xxgk_list_page},
+	{"GET", "/organ/{slug}/item/{*index}", PERM_PUBLIC,
+	 P({"view", PK_SLUG, 16, 0, 0}), portal_item_page},
+	{"GET", "/organ/{slug}/attachment/{id}", PERM_PUBLIC, NULL,
+	 portal_attachment_page},
+	{"GET", "/organ/{slug}/feed.rss", PERM_PUBLIC,
+	 P({"category", PK_TEXT, 32, 0, 0}), portal_feed_rss_page},
+	{"GET", "/organ/{slug}/feed.atom", PERM_PUBLIC,
+	 P({"category", PK_TEXT, 32, 0, 0}), portal_feed_atom_page},
+	{"GET", "/organ/{slug}/led.txt", PERM_PUBLIC,
+	 P({"n", PK_INT, 4, 1, 50}), portal_led_txt_page},
+	{"GET", "/organ/{slug}/led.json", PERM_PUBLIC,
+	 P({"n", PK_INT, 4, 1, 50}), portal_led_json_page},
+	{"GET", "/organ/{slug}/bulletin", PERM_PUBLIC,
+	 P({"week", PK_TEXT, 32, 0, 0}), portal_bulletin_page},
+	{"GET", "/organ/{slug}/catalog.json", PERM_PUBLIC, NULL,
+	 portal_catalog_json_page},
+	{"GET", "/organ/{slug}/catalog.csv", PERM_PUBLIC, NULL,
+	 portal_catalog_csv_page},
 	{"GET", "/static/{file}", PERM_PUBLIC, NULL, static_file_page},
 	{"GET", "/api/v1/organs", PERM_PUBLIC, NULL, api_organ_list_page},
 	{"GET", "/login", PERM_PUBLIC, P({"next", PK_PATH, 512, 0, 0}),
@@ -345,7 +375,8 @@ static int allowed(struct req *r, const struct route *rt, struct err *e)
 
 int route_organ(struct req *r, struct organ *o, struct err *e)
 {
-	int rc = organ_by_slug(r->st, r->cap[0], o, e);
+	memset(o, 0, sizeof *o);
+	int rc = organ_by_slug(r->st, r->cap[0] ? r->cap[0] : "", o, e);
 	if (rc == 0) {
 		return err_set(e, ERR_NOTFOUND, "没有这个机关。");
 	}

@@ -111,13 +111,14 @@ int static_file_page(struct req *r, struct err *e)
 }
 
 void static_attachment(struct req *r, const struct attachment *a,
-		       const Buf *data)
+		       const Buf *data, int public_cache)
 {
 	char etag[72];
 	snprintf(etag, sizeof etag, "\"%s\"", a->sha256);
 	r->no_store = 0;
 	resp_header(r, "ETag", etag);
-	resp_header(r, "Cache-Control", "private, max-age=300");
+	resp_header(r, "Cache-Control", public_cache ? "public, max-age=3600"
+						     : "private, max-age=300");
 	const char *inm = req_header(r, "If-None-Match");
 	if (inm && strstr(inm, etag)) {
 		r->status = 304;

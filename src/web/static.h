@@ -18,9 +18,10 @@ int static_file_page(struct req *r, struct err *e);
 /* Answers with a stored attachment: its Content-Type, ETag (its SHA-256),
  * 304 on a matching If-None-Match, Content-Disposition inline for PDF and
  * images and attachment otherwise, with an ASCII fallback name and the
- * real (Chinese) name as filename*=UTF-8''... (RFC 6266/5987). */
+ * real (Chinese) name as filename*=UTF-8''... (RFC 6266/5987).
+ * public_cache: shared caches may keep it (published items' files). */
 struct attachment;
 void static_attachment(struct req *r, const struct attachment *a,
-		       const Buf *data);
+		       const Buf *data, int public_cache);
 
 #endif

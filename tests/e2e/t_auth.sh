@@ -61,14 +61,14 @@ has "audit page says the chain is intact" "$T/body" '哈希链完整'
 req a GET /admin/users
 tok=$(csrf)
 req a POST /admin/users --data-urlencode "csrf=$tok" \
-	--data-urlencode "login=yjj-leader" --data-urlencode "display_name=王局长" \
+	--data-urlencode "login=yjj-head" --data-urlencode "display_name=王局长" \
 	--data-urlencode "organ=shaxian-yjj" --data-urlencode "role=leader" \
 	--data-urlencode "password=leader-pass-1"
 eq "admin creates a user (303)" "$STATUS" 303
 "$GONGKAI" user list --db "$T/g.db" --organ shaxian-yjj > "$T/users"
-has "new user is in the database" "$T/users" 'yjj-leader	leader	shaxian-yjj	王局长'
+has "new user is in the database" "$T/users" 'yjj-head	leader	shaxian-yjj	王局长'
 req a POST /admin/users --data-urlencode "csrf=$tok" \
-	--data-urlencode "login=yjj-leader" --data-urlencode "organ=shaxian-yjj" \
+	--data-urlencode "login=yjj-head" --data-urlencode "organ=shaxian-yjj" \
 	--data-urlencode "role=clerk" --data-urlencode "password=leader-pass-1"
 eq "duplicate login is 409" "$STATUS" 409
 has "duplicate login message" "$T/body" '已被使用'
@@ -112,7 +112,7 @@ req c GET /admin/o/shaxian-yjj/edit
 eq "clerk cannot edit organ info (403)" "$STATUS" 403
 
 # A leader edits their organ; a POST without a token changes nothing.
-login l yjj-leader leader-pass-1
+login l yjj-head leader-pass-1
 req l GET /admin/o/shaxian-yjj/edit
 eq "leader opens the organ editor" "$STATUS" 200
 tok=$(csrf)
@@ -149,7 +149,7 @@ req l POST /admin/password --data-urlencode "csrf=$tok" \
 eq "password change redirects to login" "$STATUS" 303
 req l GET /admin/o/shaxian-yjj/
 eq "old session no longer works" "$STATUS" 303
-login l yjj-leader new-pass-12
+login l yjj-head new-pass-12
 eq "new password works" "$STATUS" 303
 
 # Logout.
