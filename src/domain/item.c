@@ -336,8 +336,8 @@ int item_may_delete(enum item_status s, int was_published)
 
 /*---- Index numbers ----*/
 
-/* Walks pattern; for each placeholder calls back. Returns the number of
- * {serial} placeholders, or -1 on a bad placeholder. */
+/* Checks every {name} field of a pattern. Returns how many {serial}
+ * fields it has, or -1 (with e) when a field is unknown or malformed. */
 static int pattern_scan(const char *p, struct err *e)
 {
 	int serials = 0;

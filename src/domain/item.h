@@ -121,7 +121,7 @@ int item_may_edit(enum item_status s, enum role role);
 /* 1 when the item may be deleted: a draft that was never published. */
 int item_may_delete(enum item_status s, int was_published);
 
-/* Index number patterns. Placeholders: {code} the organ's code (or slug),
+/* Index number patterns. Fields: {code} the organ's code (or slug),
  * {year} the four-digit year, {month} two digits, {serial} the serial
  * zero-padded to five digits, {serial:N} padded to N (1..12) digits.
  * Any other text is copied. A pattern must contain {serial} exactly once
