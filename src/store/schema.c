@@ -204,6 +204,152 @@ const char *const store_migrations[] = {
 	"  created_at TEXT NOT NULL\n"
 	");\n"
 	"CREATE INDEX attachment_item ON attachment(item_id);\n",
+	/* 3: disclosure on application (依申请公开) - the workday calendar,
+	 * applications, consultations, their event log and files, the mail
+	 * outbox; users get an e-mail address for reminders. */
+	"ALTER TABLE user ADD COLUMN email TEXT NOT NULL DEFAULT '';\n"
+	/* The official holiday arrangements: a listed date is either a day
+	 * off (holiday) or a weekend working day (workday, 调休). A year
+	 * is covered when it has at least one holiday row. */
+	"CREATE TABLE holiday (\n"
+	"  date TEXT PRIMARY KEY,\n"
+	"  kind TEXT NOT NULL CHECK (kind IN ('holiday','workday')),\n"
+	"  name TEXT NOT NULL DEFAULT ''\n"
+	") WITHOUT ROWID;\n"
+	/* One application. Dates are YYYY-MM-DD; NULL = not yet. The
+	 * applicant columns are personal data: never on public pages. */
+	"CREATE TABLE application (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  organ_id INTEGER NOT NULL REFERENCES organ(id),\n"
+	"  tracking_code TEXT NOT NULL UNIQUE,\n"
+	"  channel TEXT NOT NULL CHECK (channel IN ('in_person','online',"
+	"'letter','fax','email')),\n"
+	"  applicant_kind TEXT NOT NULL CHECK (applicant_kind IN ('natural',"
+	"'commercial','research','public_interest','legal_service','other')),\n"
+	"  applicant_name TEXT NOT NULL DEFAULT '',\n"
+	"  id_type TEXT NOT NULL DEFAULT '',\n"
+	"  id_number TEXT NOT NULL DEFAULT '',\n"
+	/* legal persons: 法定代表人 and 联系人 */
+	"  legal_rep TEXT NOT NULL DEFAULT '',\n"
+	"  contact_person TEXT NOT NULL DEFAULT '',\n"
+	"  phone TEXT NOT NULL DEFAULT '',\n"
+	"  email TEXT NOT NULL DEFAULT '',\n"
+	"  address TEXT NOT NULL DEFAULT '',\n"
+	"  postcode TEXT NOT NULL DEFAULT '',\n"
+	"  request TEXT NOT NULL DEFAULT '',\n"
+	"  doc_no TEXT NOT NULL DEFAULT '',\n"
+	"  purpose TEXT NOT NULL DEFAULT '',\n"
+	/* preferred form: paper, email, electronic (data carrier), onsite */
+	"  delivery TEXT NOT NULL DEFAULT '',\n"
+	/* when it reached us (timestamp), and the legal receipt date of
+	 * art. 31 (签收 / 双方确认 for online, fax, ordinary mail) */
+	"  submitted_at TEXT NOT NULL,\n"
+	"  received_date TEXT,\n"
+	/* 补正 (art. 30): request date, the period's last day, arrival */
+	"  supplement_requested TEXT,\n"
+	"  supplement_deadline TEXT,\n"
+	"  supplement_received TEXT,\n"
+	"  supplement_note TEXT NOT NULL DEFAULT '',\n"
+	/* extension (art. 33): one, at most 20 working days */
+	"  extension_days INTEGER NOT NULL DEFAULT 0,\n"
+	"  extension_date TEXT,\n"
+	"  extension_reason TEXT NOT NULL DEFAULT '',\n"
+	"  extension_by INTEGER NOT NULL DEFAULT 0,\n"
+	/* 信息处理费: method item|volume, units (items or pages), yuan */
+	"  fee_method TEXT NOT NULL DEFAULT '',\n"
+	"  fee_units INTEGER NOT NULL DEFAULT 0,\n"
+	"  fee_amount INTEGER NOT NULL DEFAULT 0,\n"
+	"  fee_notice_date TEXT,\n"
+	"  fee_deadline TEXT,\n"
+	"  fee_paid_date TEXT,\n"
+	/* the answer: an outcome code of DESIGN.md §6, its date, the text
+	 * the letter carries (reasons, where to obtain), delivery */
+	"  outcome TEXT,\n"
+	"  replied_date TEXT,\n"
+	"  reply_text TEXT NOT NULL DEFAULT '',\n"
+	"  delivered_date TEXT,\n"
+	"  delivered_how TEXT NOT NULL DEFAULT '',\n"
+	/* derived by domain/application from the columns above, kept for
+	 * the register's filters and the dashboard */
+	"  status TEXT NOT NULL DEFAULT 'open',\n"
+	"  due_date TEXT,\n"
+	/* SHA-256 of the submitting address (online rate limit) */
+	"  submit_ip TEXT NOT NULL DEFAULT '',\n"
+	"  created_by INTEGER NOT NULL DEFAULT 0,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  updated_at TEXT NOT NULL\n"
+	");\n"
+	"CREATE INDEX application_organ ON application(organ_id, status, "
+	"due_date);\n"
+	"CREATE INDEX application_received ON application(organ_id, "
+	"received_date);\n"
+	"CREATE INDEX application_replied ON application(organ_id, "
+	"replied_date);\n"
+	"CREATE INDEX application_ip ON application(submit_ip, submitted_at);\n"
+	"CREATE INDEX application_idno ON application(organ_id, id_number);\n"
+	/* Consultations whose time does not count (arts. 32-34): of a
+	 * third party or another organ, from the day the letter went out
+	 * to the day the opinion came back (NULL while waiting). */
+	"CREATE TABLE consultation (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  application_id INTEGER NOT NULL REFERENCES application(id) "
+	"ON DELETE CASCADE,\n"
+	"  kind TEXT NOT NULL CHECK (kind IN ('third_party','organ')),\n"
+	"  party TEXT NOT NULL DEFAULT '',\n"
+	"  started TEXT NOT NULL,\n"
+	"  ended TEXT,\n"
+	"  note TEXT NOT NULL DEFAULT ''\n"
+	");\n"
+	"CREATE INDEX consultation_app ON consultation(application_id);\n"
+	/* The timeline shown per application: every event, in order. */
+	"CREATE TABLE application_event (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  application_id INTEGER NOT NULL REFERENCES application(id) "
+	"ON DELETE CASCADE,\n"
+	"  at TEXT NOT NULL,\n"
+	"  date TEXT,\n"
+	"  kind TEXT NOT NULL,\n"
+	"  user_id INTEGER NOT NULL DEFAULT 0,\n"
+	"  actor TEXT NOT NULL,\n"
+	"  note TEXT NOT NULL DEFAULT ''\n"
+	");\n"
+	"CREATE INDEX application_event_app ON "
+	"application_event(application_id, id);\n"
+	/* Scanned letters, faxes and the like (contents in blob). */
+	"CREATE TABLE application_file (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  application_id INTEGER NOT NULL REFERENCES application(id) "
+	"ON DELETE CASCADE,\n"
+	"  name TEXT NOT NULL,\n"
+	"  ctype TEXT NOT NULL,\n"
+	"  sha256 TEXT NOT NULL REFERENCES blob(sha256),\n"
+	"  size INTEGER NOT NULL,\n"
+	"  created_at TEXT NOT NULL\n"
+	");\n"
+	"CREATE INDEX application_file_app ON "
+	"application_file(application_id);\n"
+	/* Outgoing mail, written in the same transaction as the change it
+	 * tells about and sent by the server with retries, so nothing is
+	 * lost on restart. dedupe makes a reminder go out once. */
+	"CREATE TABLE outbox (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  organ_id INTEGER REFERENCES organ(id),\n"
+	"  application_id INTEGER REFERENCES application(id) "
+	"ON DELETE SET NULL,\n"
+	"  to_addr TEXT NOT NULL,\n"
+	"  subject TEXT NOT NULL,\n"
+	"  body TEXT NOT NULL,\n"
+	"  dedupe TEXT UNIQUE,\n"
+	"  created_at TEXT NOT NULL,\n"
+	/* unix seconds of the next attempt */
+	"  next_at INTEGER NOT NULL,\n"
+	"  attempts INTEGER NOT NULL DEFAULT 0,\n"
+	"  last_error TEXT NOT NULL DEFAULT '',\n"
+	"  sent_at TEXT,\n"
+	/* 1 after the last retry failed: shown to admins, not retried */
+	"  failed INTEGER NOT NULL DEFAULT 0\n"
+	");\n"
+	"CREATE INDEX outbox_due ON outbox(sent_at, failed, next_at);\n",
 };
 
 const int store_nmigrations =
