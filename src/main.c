@@ -33,6 +33,11 @@ const struct cli_cmd cli_cmds[] = {
 	{"export", cmd_export, "export an organ's records as CSV or JSON",
 	 "gongkai export --db FILE --organ NAME items [--format csv|json] "
 	 "[--out FILE]"},
+	{"workday", cmd_workday, "working-day arithmetic on the holiday calendar",
+	 "gongkai workday add [--db FILE] DATE N\n"
+	 "       gongkai workday between [--db FILE] A B\n"
+	 "       gongkai workday years [--db FILE]\n"
+	 "       gongkai workday import --db FILE FILE.csv"},
 	{"audit", cmd_audit, "verify or list the hash-chained audit log",
 	 "gongkai audit verify --db FILE\n"
 	 "       gongkai audit list --db FILE [--limit N]"},

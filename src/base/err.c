@@ -55,11 +55,12 @@ int err_status(const struct err *e)
 	case ERR_CONFLICT: return 409;
 	case ERR_LIMIT: return 413;
 	case ERR_INTERNAL: return 500;
+	case ERR_MISSING: return 503;
 	}
 	return 500;
 }
 
 int err_exit_code(const struct err *e)
 {
-	return e->code == ERR_INTERNAL ? 1 : 2;
+	return e->code == ERR_INTERNAL || e->code == ERR_MISSING ? 1 : 2;
 }

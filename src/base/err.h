@@ -15,6 +15,8 @@ enum err_code {
 	ERR_CONFLICT,  /* already exists / state conflict: 409, exit 2 */
 	ERR_LIMIT,     /* too large / too many: 413/429, exit 2 */
 	ERR_INTERNAL,  /* storage, I/O, invariant: 500, exit 1 */
+	ERR_MISSING,   /* the answer needs data the installation lacks (a
+			* calendar year): 503, exit 1 */
 };
 
 struct err {
@@ -34,7 +36,8 @@ int err_set_http(struct err *e, enum err_code code, int status,
 void err_clear(struct err *e);
 /* The HTTP status for e: its own if set, else derived from its code. */
 int err_status(const struct err *e);
-/* The CLI exit code for e: 1 for ERR_INTERNAL, 2 otherwise. */
+/* The CLI exit code for e: 1 for ERR_INTERNAL and ERR_MISSING, 2
+ * otherwise. */
 int err_exit_code(const struct err *e);
 
 #endif

@@ -49,6 +49,7 @@ int cmd_user(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_workday(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 

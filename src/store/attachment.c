@@ -7,6 +7,7 @@
 #include "base/date.h"
 #include "base/str.h"
 #include "store/audit.h"
+#include "store/application.h"
 #include "store/item.h"
 #include "store/store_int.h"
 
@@ -61,17 +62,11 @@ static char *snapshot(const struct attachment *a)
 	return t;
 }
 
-int attachment_add(store *st, const struct actor *who, int64_t item_id,
-		   const char *name, const char *ctype, const void *data,
-		   size_t size, int64_t *id, struct err *e)
+/* Stores data under its SHA-256 (computed into sha) once. */
+static int blob_put(store *st, const void *data, size_t size, char sha[65],
+		    struct err *e)
 {
-	char sha[65], now[21];
 	crypto_sha256_hex(data, size, sha);
-	date_timestamp(time(NULL), now);
-	if (store_tx_begin(st, e)) {
-		return -1;
-	}
-	char *snap = NULL;
 	sqlite3_stmt *s = st_prepare(
 		st,
 		"INSERT INTO blob(sha256, size, data) VALUES (?1, ?2, ?3) "
@@ -79,7 +74,7 @@ int attachment_add(store *st, const struct actor *who, int64_t item_id,
 		e);
 	if (!s || st_bind_text(st, s, 1, sha, e) ||
 	    st_bind_int(st, s, 2, (int64_t)size, e)) {
-		goto fail;
+		return -1;
 	}
 	if (sqlite3_bind_blob64(s, 3, data, size, SQLITE_STATIC) !=
 		    SQLITE_OK ||
@@ -87,8 +82,25 @@ int attachment_add(store *st, const struct actor *who, int64_t item_id,
 		if (!e->msg[0]) {
 			st_fail(st, e, "bind blob");
 		}
+		return -1;
+	}
+	return 0;
+}
+
+int attachment_add(store *st, const struct actor *who, int64_t item_id,
+		   const char *name, const char *ctype, const void *data,
+		   size_t size, int64_t *id, struct err *e)
+{
+	char sha[65], now[21];
+	date_timestamp(time(NULL), now);
+	if (store_tx_begin(st, e)) {
+		return -1;
+	}
+	char *snap = NULL;
+	if (blob_put(st, data, size, sha, e)) {
 		goto fail;
 	}
+	sqlite3_stmt *s;
 	s = st_prepare(st,
 		       "INSERT INTO attachment(item_id, name, ctype, sha256, "
 		       "size, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -202,4 +214,94 @@ fail:
 	attachment_clear(&a);
 	store_tx_rollback(st);
 	return -1;
+}
+
+/*---- Files of applications (application_file) ----*/
+
+int appfile_add(store *st, const struct actor *who, int64_t app_id,
+		const char *name, const char *ctype, const void *data,
+		size_t size, int64_t *id, struct err *e)
+{
+	char sha[65], now[21];
+	date_timestamp(time(NULL), now);
+	if (store_tx_begin(st, e)) {
+		return -1;
+	}
+	char *snap = NULL;
+	if (blob_put(st, data, size, sha, e)) {
+		goto fail;
+	}
+	sqlite3_stmt *s = st_prepare(
+		st,
+		"INSERT INTO application_file(application_id, name, ctype, "
+		"sha256, size, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+		e);
+	if (!s || st_bind_int(st, s, 1, app_id, e) ||
+	    st_bind_text(st, s, 2, name, e) ||
+	    st_bind_text(st, s, 3, ctype, e) ||
+	    st_bind_text(st, s, 4, sha, e) ||
+	    st_bind_int(st, s, 5, (int64_t)size, e) ||
+	    st_bind_text(st, s, 6, now, e) || st_exec(st, s, e)) {
+		goto fail;
+	}
+	struct attachment a = {sqlite3_last_insert_rowid(st->db), app_id,
+			       (int64_t)size, (char *)name, (char *)ctype,
+			       sha, now};
+	*id = a.id;
+	snap = snapshot(&a);
+	if (audit_append(st, who, "application.file", "application", app_id,
+			 NULL, snap, e) ||
+	    store_tx_commit(st, e)) {
+		goto fail;
+	}
+	free(snap);
+	return 0;
+fail:
+	free(snap);
+	store_tx_rollback(st);
+	return -1;
+}
+
+int appfile_list(store *st, int64_t app_id, struct attachment **out,
+		 size_t *n, struct err *e)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *s = st_prepare(
+		st,
+		"SELECT id, application_id, name, ctype, sha256, size, "
+		"created_at FROM application_file WHERE application_id = ?1 "
+		"ORDER BY id",
+		e);
+	if (!s || st_bind_int(st, s, 1, app_id, e)) {
+		return -1;
+	}
+	return st_collect(st, s, sizeof **out, fill, clear_any, (void **)out,
+			  n, e);
+}
+
+int appfile_get(store *st, int64_t app_id, int64_t id,
+		struct attachment *out, Buf *data, struct err *e)
+{
+	sqlite3_stmt *s = st_prepare(
+		st,
+		"SELECT f.id, f.application_id, f.name, f.ctype, f.sha256, "
+		"f.size, f.created_at, b.data FROM application_file f JOIN "
+		"blob b ON b.sha256 = f.sha256 WHERE f.id = ?1 AND "
+		"f.application_id = ?2",
+		e);
+	if (!s || st_bind_int(st, s, 1, id, e) ||
+	    st_bind_int(st, s, 2, app_id, e)) {
+		return -1;
+	}
+	int rc = st_step(st, s, e);
+	if (rc == 1) {
+		fill(s, out);
+		if (data) {
+			buf_append(data, sqlite3_column_blob(s, 7),
+				   (size_t)sqlite3_column_bytes(s, 7));
+		}
+		sqlite3_reset(s);
+	}
+	return rc;
 }

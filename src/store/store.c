@@ -2,6 +2,7 @@
  * store.c - opening the database, statements, transactions, settings and
  * the connection pool (see store.h, store_int.h).
  */
+#include "store/holiday.h"
 #include "store/store_int.h"
 
 #include "base/str.h"
@@ -203,7 +204,8 @@ static int migrate(store *st, struct err *e)
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d",
 			 i + 1);
 		if (st_exec_script(st, store_migrations[i], e) ||
-		    st_exec_script(st, pragma, e)) {
+		    st_exec_script(st, pragma, e) ||
+		    (i + 1 == 3 && holiday_seed(st, e))) {
 			store_tx_rollback(st);
 			return -1;
 		}
