@@ -48,6 +48,15 @@ static const struct key {
 	 offsetof(struct conf, login_window_minutes), 0, 1, 1440},
 	{"cookie_secure", K_COOKIE, offsetof(struct conf, cookie_secure), 0, 0,
 	 0},
+	{"fee_stops_clock", K_INT, offsetof(struct conf, fee_stops_clock), 0,
+	 0, 1},
+	{"fee_payment_days", K_INT, offsetof(struct conf, fee_payment_days),
+	 0, 1, 60},
+	{"apply_per_hour", K_INT, offsetof(struct conf, apply_per_hour), 0, 0,
+	 1000},
+	{"reminder_days", K_INT, offsetof(struct conf, reminder_days), 0, 0,
+	 20},
+	{"base_url", K_STR, offsetof(struct conf, base_url), 256, 0, 0},
 };
 #define NKEYS (sizeof keys / sizeof keys[0])
 
@@ -68,6 +77,9 @@ void conf_defaults(struct conf *c)
 	c->login_max_failures = 5;
 	c->login_window_minutes = 15;
 	c->cookie_secure = COOKIE_SECURE_AUTO;
+	c->fee_payment_days = 20;
+	c->apply_per_hour = 5;
+	c->reminder_days = 3;
 }
 
 int conf_set(struct conf *c, const char *key, const char *value,

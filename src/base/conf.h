@@ -30,6 +30,12 @@ struct conf {
 	int64_t login_max_failures;  /* failed logins allowed per window */
 	int64_t login_window_minutes;
 	enum cookie_secure cookie_secure;
+	/* disclosure on application */
+	int64_t fee_stops_clock;  /* 1: an unpaid fee notice stops the clock */
+	int64_t fee_payment_days; /* working days to pay a fee notice */
+	int64_t apply_per_hour;   /* online applications per address/hour */
+	int64_t reminder_days;    /* remind staff this many days ahead */
+	char base_url[256];       /* public address for links in mail */
 };
 
 /* Fills c with the defaults. */
