@@ -15,6 +15,11 @@
 #include "base/str.h"
 #include "domain/item.h"
 #include "render/sanitize.h"
+#include "base/date.h"
+#include "domain/application.h"
+#include "domain/ident.h"
+#include "store/application.h"
+#include "store/holiday.h"
 #include "store/item.h"
 #include "store/organ.h"
 
@@ -24,7 +29,7 @@
 
 static const char usage[] =
 	"gongkai import --db FILE --organ NAME KIND FILE.csv\n"
-	"  KIND: items";
+	"  KIND: items, applications";
 
 /* A column of a kind's CSV: name, and whether it must be in the header. */
 struct column {
@@ -63,10 +68,17 @@ static char *dup_or_null(const char *s)
 	return str_empty(s) ? NULL : xstrdup(s);
 }
 
+/* What rows of every kind may need, loaded once per file. */
+struct import_ctx {
+	struct calendar cal;
+	struct app_env env;
+};
+
 static int item_row(store *st, const struct actor *who,
 		    const struct organ *o, const struct record *rec,
-		    struct row_err *re)
+		    struct import_ctx *ctx, struct row_err *re)
 {
+	(void)ctx;
 	const char *const *v = rec->v;
 	struct item it = {0};
 	struct category c = {0};
@@ -132,13 +144,132 @@ done:
 
 /*---- Kinds ----*/
 
+/*---- Applications ----*/
+
+static const struct column app_cols[] = {
+	{"tracking_code", 0},  {"received_date", 1}, {"channel", 1},
+	{"applicant_kind", 1}, {"applicant_name", 0}, {"applicant_contact", 0},
+	{"request", 0},	       {"outcome", 0},	     {"replied_date", 0},
+	{NULL, 0},
+};
+enum { A_CODE, A_RECEIVED, A_CHANNEL, A_KIND, A_NAME, A_CONTACT, A_REQUEST,
+       A_OUTCOME, A_REPLIED };
+
+/* A date column: 0 and *d = 0 when empty, -1 when not a date. */
+static int opt_day(const char *s, int64_t *d, struct row_err *re,
+		   const char *col)
+{
+	*d = 0;
+	re->column = col;
+	if (str_empty(s)) {
+		return 0;
+	}
+	if (date_parse(s, d)) {
+		return err_set(&re->e, ERR_INPUT, "日期须为 YYYY-MM-DD");
+	}
+	return 0;
+}
+
+static int app_row(store *st, const struct actor *who, const struct organ *o,
+		   const struct record *rec, struct import_ctx *ctx,
+		   struct row_err *re)
+{
+	const char *const *v = rec->v;
+	struct application a;
+	app_init(&a);
+	int rc = -1;
+	int64_t received, replied;
+	a.organ_id = o->id;
+	a.organ_name = xstrdup(o->name);
+	a.organ_slug = xstrdup(o->slug);
+	a.tracking_code = xstrdup(v[A_CODE] ? v[A_CODE] : "");
+	if (opt_day(v[A_RECEIVED], &received, re, "received_date") ||
+	    opt_day(v[A_REPLIED], &replied, re, "replied_date")) {
+		goto done;
+	}
+	re->column = "received_date";
+	if (!received) {
+		err_set(&re->e, ERR_INPUT, "必须填写");
+		goto done;
+	}
+	re->column = "tracking_code";
+	if (!str_empty(a.tracking_code) &&
+	    ident_text("tracking_code", a.tracking_code, 40, 1, &re->e)) {
+		goto done;
+	}
+	int k;
+	re->column = "channel";
+	if ((k = vocab_parse(app_channels, CHAN_COUNT, "channel",
+			     v[A_CHANNEL], &re->e)) < 0) {
+		goto done;
+	}
+	a.channel = k;
+	re->column = "applicant_kind";
+	if ((k = vocab_parse(app_kinds, AK_COUNT, "applicant_kind", v[A_KIND],
+			     &re->e)) < 0) {
+		goto done;
+	}
+	a.kind = k;
+	re->column = "outcome";
+	if (!str_empty(v[A_OUTCOME]) &&
+	    (a.outcome = app_outcome_parse(v[A_OUTCOME], &re->e)) < 0) {
+		goto done;
+	}
+	if (a.outcome >= 0 && !replied) {
+		re->column = "replied_date";
+		err_set(&re->e, ERR_INPUT, "有办理结果时必须填写答复日期");
+		goto done;
+	}
+	if (a.outcome < 0 && replied) {
+		re->column = "outcome";
+		err_set(&re->e, ERR_INPUT, "有答复日期时必须填写办理结果");
+		goto done;
+	}
+	if (replied && replied < received) {
+		re->column = "replied_date";
+		err_set(&re->e, ERR_INPUT, "答复日期早于收到申请日期");
+		goto done;
+	}
+	const char *contact = v[A_CONTACT] ? v[A_CONTACT] : "";
+	re->column = "applicant_contact";
+	if (ident_text("applicant_contact", contact, 200, 0, &re->e) ||
+	    ident_text("applicant_name", v[A_NAME], 100, 0, &re->e) ||
+	    ident_para("request", v[A_REQUEST], 5000, &re->e)) {
+		goto done;
+	}
+	/* one contact column: an e-mail, a phone number or an address */
+	a.email = xstrdup(strchr(contact, '@') ? contact : "");
+	a.phone = xstrdup(!strchr(contact, '@') && !ident_phone(contact, NULL)
+				  ? contact
+				  : "");
+	a.address = xstrdup(!a.email[0] && !a.phone[0] ? contact : "");
+	a.name = xstrdup(v[A_NAME] ? v[A_NAME] : "");
+	a.request = xstrdup(v[A_REQUEST] ? v[A_REQUEST] : "");
+	char day[11];
+	date_format(received, day);
+	a.submitted_at = xstrdup(day);
+	a.submitted = a.received = received;
+	a.replied = replied;
+	a.reply_text = xstrdup("");
+	re->column = "tracking_code";
+	rc = application_create(st, who, &a, &ctx->env, &re->e);
+	if (rc && re->e.code != ERR_CONFLICT) {
+		re->column = "received_date";
+	}
+done:
+	app_clear(&a);
+	return rc;
+}
+
 static const struct kind {
 	const char *name;
 	const struct column *cols;
 	int (*row)(store *st, const struct actor *who, const struct organ *o,
-		   const struct record *rec, struct row_err *re);
+		   const struct record *rec, struct import_ctx *ctx,
+		   struct row_err *re);
 } kinds[] = {
 	{"items", item_cols, item_row},
+	{"applications", app_cols, app_row},
 };
 
 /* Maps header fields to the kind's columns: map[k] = index in the row
@@ -192,6 +323,16 @@ static long import_rows(store *st, const char *file, const struct kind *k,
 	long bad = 0;
 	int map[32];
 	const char *vals[32];
+	struct import_ctx ctx;
+	memset(&ctx, 0, sizeof ctx);
+	if (holiday_load(st, &ctx.cal, e)) {
+		csv_close(rd);
+		return -1;
+	}
+	ctx.env.cal = &ctx.cal;
+	ctx.env.today = date_today();
+	ctx.env.base_url = "";
+	ctx.env.no_mail = 1; /* history: nobody is told again */
 	int rc = csv_next(rd, &row, &ce);
 	if (rc == 0) {
 		fprintf(stderr, "%s:1: 文件为空(缺少表头)\n", file);
@@ -220,7 +361,7 @@ static long import_rows(store *st, const char *file, const struct kind *k,
 		}
 		struct record rec = {vals, row.line};
 		struct row_err re = {0};
-		if (k->row(st, &who, o, &rec, &re)) {
+		if (k->row(st, &who, o, &rec, &ctx, &re)) {
 			if (re.e.code == ERR_INTERNAL) {
 				*e = re.e;
 				bad = -1;
@@ -238,6 +379,7 @@ static long import_rows(store *st, const char *file, const struct kind *k,
 		bad++;
 	}
 done:
+	cal_free(&ctx.cal);
 	csv_row_clear(&row);
 	csv_close(rd);
 	return bad;

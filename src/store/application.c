@@ -430,7 +430,7 @@ static int add_event(store *st, const struct actor *who, int64_t app_id,
 static int notify(store *st, const struct application *a, int ev,
 		  const struct app_env *env, struct err *e)
 {
-	if (str_blank(a->email)) {
+	if (str_blank(a->email) || env->no_mail) {
 		return 0;
 	}
 	Buf subj = BUF_INIT, body = BUF_INIT;
@@ -497,7 +497,8 @@ int application_create(store *st, const struct actor *who,
 	int generated = str_empty(a->tracking_code);
 	for (int attempt = 0;; attempt++) {
 		if (generated) {
-			new_code(env->today, code);
+			new_code(a->submitted ? a->submitted : env->today,
+				 code);
 			free(a->tracking_code);
 			a->tracking_code = xstrdup(code);
 		}

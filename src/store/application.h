@@ -26,6 +26,7 @@ struct app_env {
 	int fee_stops_clock; /* conf fee_stops_clock */
 	const char *base_url; /* for links in mails ("" = none) */
 	const char *ip_hash;  /* online: the submitter's address (SHA-256) */
+	int no_mail;          /* imports: tell nobody */
 };
 
 /* Register filters; zero/NULL/-1 fields do not filter. */

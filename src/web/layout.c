@@ -110,6 +110,14 @@ static const struct page_def {
 	   "needs_date", "delete_action", "attachments", "name", "size",
 	   "upload_action", "max_mb", "body", "trail", "at", "actor",
 	   "action", "to", "note")},
+	{"admin_apps",
+	 N("organ_name", "notice", "calendar_missing", "soon_href", "n_soon", "overdue_href", "n_overdue", "supp_href", "n_supp", "consult_href", "n_consult", "receipt_href", "n_receipt", "n_open", "n_closed", "new_href", "action", "statuses", "selected", "value", "label", "channels", "kinds", "outcomes", "year", "q", "total", "page", "pages", "apps", "href", "code", "name", "kind", "channel", "received", "status_code", "status", "due", "overdue", "outcome", "prev_href", "next_href")},
+	{"admin_app_form",
+	 N("organ_name", "cancel_href", "error", "action", "csrf", "channels", "selected", "value", "label", "submitted", "today", "received", "kinds", "applicant_name", "id_types", "id_number", "legal_rep", "contact_person", "phone", "email", "address", "postcode", "request", "doc_no", "purpose", "deliveries")},
+	{"admin_app",
+	 N("organ_name", "list_href", "tracking_code", "notice", "calendar_missing", "status", "status_label", "overdue", "due", "closed", "outcome_label", "replied", "steps", "text", "kind_label", "name", "id_type", "id_number", "legal_rep", "contact_person", "phone", "email", "address", "postcode", "channel_label", "submitted", "received", "request", "doc_no", "purpose", "delivery", "supp_deadline", "supp_note", "fee", "reply_text", "delivered", "delivered_how", "consults", "kind", "party", "started", "ended", "letters", "href", "label", "can_receive", "act_href", "csrf", "today", "can_supp_request", "can_supp_receive", "can_consult", "consult_kinds", "value", "open_consults", "id", "can_extend", "can_fee_notice", "can_fee_paid", "can_reply", "families", "outcomes", "can_deliver", "files", "kb", "upload_href", "events", "at", "date", "actor", "note")},
+	{"letter",
+	 N("title", "number", "addressee", "paras", "text", "signature", "date", "back_href")},
 	{"admin_queue",
 	 N("organ_name", "role", "waiting", "new_href", "queues", "qid",
 	   "heading", "total", "items", "href", "title", "category",
@@ -280,6 +288,10 @@ static void chrome(struct req *r, tvars *lv, const char *title)
 			0);
 		buf_puts(&home, "items");
 		nav_row(lv, "staffnav", buf_str(&home), "主动公开", path, 1);
+		buf_reset(&home);
+		url_printf(&home, "/admin/o/%s/applications",
+			   r->user.organ_slug);
+		nav_row(lv, "staffnav", buf_str(&home), "依申请公开", path, 1);
 		buf_reset(&home);
 		url_printf(&home, "/admin/o/%s/queue", r->user.organ_slug);
 		nav_row(lv, "staffnav", buf_str(&home), "待办", path, 0);

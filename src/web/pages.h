@@ -61,6 +61,17 @@ int admin_item_unattach_post(struct req *r, struct err *e);
 int admin_attachment_page(struct req *r, struct err *e);
 int admin_queue_page(struct req *r, struct err *e);
 
+/* admin_application.c: the register of applications, registering,
+ * an application's page with its events, files and letters. */
+int admin_apps_page(struct req *r, struct err *e);
+int admin_app_new_page(struct req *r, struct err *e);
+int admin_app_new_post(struct req *r, struct err *e);
+int admin_app_page(struct req *r, struct err *e);
+int admin_app_act_post(struct req *r, struct err *e);
+int admin_app_upload_post(struct req *r, struct err *e);
+int admin_app_file_page(struct req *r, struct err *e);
+int admin_app_letter_page(struct req *r, struct err *e);
+
 /* admin_category.c: an organ's category tree. */
 int admin_categories_page(struct req *r, struct err *e);
 int admin_category_new_post(struct req *r, struct err *e);

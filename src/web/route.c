@@ -107,6 +107,55 @@ static const struct param_def p_catalog[] = {
 	{NULL, 0, 0, 0, 0},
 };
 
+static const struct param_def p_apps[] = {
+	{"status", PK_TEXT, 32, 0, 0},
+	{"channel", PK_TEXT, 32, 0, 0},
+	{"kind", PK_TEXT, 32, 0, 0},
+	{"outcome", PK_TEXT, 32, 0, 0},
+	{"year", PK_TEXT, 4, 0, 0},
+	{"q", PK_TEXT, 200, 0, 0},
+	{"due", PK_SLUG, 16, 0, 0},
+	{"page", PK_INT, 10, 1, 1000000},
+	{"done", PK_SLUG, 16, 0, 0},
+	{NULL, 0, 0, 0, 0},
+};
+
+/* The applicant fields; the public form (portal_apply.c) uses the same
+ * names. */
+#define APPLICANT_PARAMS                                                   \
+	{"applicant_kind", PK_TEXT, 32, 0, 0},                             \
+	{"applicant_name", PK_TEXT, 400, 0, 0},                            \
+	{"id_type", PK_TEXT, 32, 0, 0}, {"id_number", PK_TEXT, 160, 0, 0}, \
+	{"legal_rep", PK_TEXT, 200, 0, 0},                                 \
+	{"contact_person", PK_TEXT, 200, 0, 0},                            \
+	{"phone", PK_TEXT, 160, 0, 0}, {"email", PK_TEXT, 254, 0, 0},      \
+	{"address", PK_TEXT, 800, 0, 0}, {"postcode", PK_TEXT, 40, 0, 0},  \
+	{"request", PK_PARA, 20000, 0, 0},                                 \
+	{"doc_no", PK_TEXT, 800, 0, 0}, {"purpose", PK_PARA, 4000, 0, 0},  \
+	{"delivery", PK_TEXT, 32, 0, 0}
+
+static const struct param_def p_app_new[] = {
+	APPLICANT_PARAMS,
+	{"channel", PK_TEXT, 32, 0, 0},
+	{"submitted", PK_TEXT, 10, 0, 0},
+	{"received", PK_TEXT, 10, 0, 0},
+	{NULL, 0, 0, 0, 0},
+};
+
+static const struct param_def p_app_act[] = {
+	{"action", PK_TEXT, 32, 0, 0},
+	{"date", PK_TEXT, 10, 0, 0},
+	{"until", PK_TEXT, 10, 0, 0},
+	{"days", PK_TEXT, 4, 0, 0},
+	{"units", PK_TEXT, 8, 0, 0},
+	{"outcome", PK_TEXT, 64, 0, 0},
+	{"consult_kind", PK_TEXT, 32, 0, 0},
+	{"consult", PK_TEXT, 20, 0, 0},
+	{"method", PK_TEXT, 16, 0, 0},
+	{"text", PK_PARA, 80000, 0, 0},
+	{NULL, 0, 0, 0, 0},
+};
+
 /*---- The table ----*/
 
 static const struct route {
@@ -192,6 +241,22 @@ static const struct route {
 	 admin_category_edit_post},
 	{"POST", "/admin/o/{slug}/categories/{id}/delete", PERM_ORGAN, NULL,
 	 admin_category_delete_post},
+	{"GET", "/admin/o/{slug}/applications", PERM_ORGAN, p_apps,
+	 admin_apps_page},
+	{"GET", "/admin/o/{slug}/applications/new", PERM_ORGAN, NULL,
+	 admin_app_new_page},
+	{"POST", "/admin/o/{slug}/applications/new", PERM_ORGAN, p_app_new,
+	 admin_app_new_post},
+	{"GET", "/admin/o/{slug}/applications/{id}", PERM_ORGAN,
+	 P({"done", PK_SLUG, 16, 0, 0}), admin_app_page},
+	{"POST", "/admin/o/{slug}/applications/{id}/act", PERM_ORGAN,
+	 p_app_act, admin_app_act_post},
+	{"POST", "/admin/o/{slug}/applications/{id}/files", PERM_ORGAN, NULL,
+	 admin_app_upload_post},
+	{"GET", "/admin/o/{slug}/applications/{id}/files/{fid}", PERM_ORGAN,
+	 NULL, admin_app_file_page},
+	{"GET", "/admin/o/{slug}/applications/{id}/letter", PERM_ORGAN,
+	 P({"kind", PK_SLUG, 16, 0, 0}), admin_app_letter_page},
 	{"GET", "/admin/organs", PERM_ADMIN, P({"done", PK_SLUG, 16, 0, 0}),
 	 admin_organs_page},
 	{"GET", "/admin/organs/new", PERM_ADMIN, NULL, admin_organ_new_page},
