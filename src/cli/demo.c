@@ -12,6 +12,9 @@
 #include "cli/cli.h"
 
 #include "base/str.h"
+#include "base/date.h"
+#include "store/application.h"
+#include "store/holiday.h"
 #include "store/item.h"
 #include "store/organ.h"
 #include "store/user.h"
@@ -307,6 +310,78 @@ static int demo_items(store *st, const struct actor *who, int64_t organ_id,
 	return 0;
 }
 
+/* Three applications of 2026 for 沙县应急管理局: answered, waiting for a
+ * supplement, and one submitted online not yet confirmed. Dates are fixed
+ * so the demo looks the same on any day. */
+static int demo_applications(store *st, const struct actor *who,
+			     const struct organ *o, struct err *e)
+{
+	static const struct {
+		const char *name, *idno, *phone, *request, *date;
+		enum app_channel ch;
+	} apps[] = {
+		{"陈某", "350427198805060012", "13905981234",
+		 "2026年第一季度全县安全生产执法检查情况", "2026-03-02",
+		 CHAN_IN_PERSON},
+		{"林某", "350427199203150021", "13805985678",
+		 "某化工企业的安全评价报告", "2026-10-12", CHAN_LETTER},
+		{"王某", "350427197907080033", "13705989012",
+		 "本局2026年应急物资采购合同", "2026-11-20", CHAN_ONLINE},
+	};
+	struct calendar cal = {0};
+	if (holiday_load(st, &cal, e)) {
+		return -1;
+	}
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < sizeof apps / sizeof apps[0]; i++) {
+		struct application a;
+		app_init(&a);
+		a.organ_id = o->id;
+		a.organ_name = xstrdup(o->name);
+		a.organ_slug = xstrdup(o->slug);
+		a.channel = apps[i].ch;
+		a.kind = AK_NATURAL;
+		a.delivery = DLV_PAPER;
+		a.name = xstrdup(apps[i].name);
+		a.id_type = xstrdup("id_card");
+		a.id_number = xstrdup(apps[i].idno);
+		a.phone = xstrdup(apps[i].phone);
+		a.address = xstrdup("福建省三明市沙县区凤岗街道");
+		a.request = xstrdup(apps[i].request);
+		a.submitted_at = xstrdup(apps[i].date);
+		date_parse(apps[i].date, &a.submitted);
+		if (a.channel != CHAN_ONLINE) {
+			a.received = a.submitted;
+		}
+		int64_t today;
+		date_parse("2026-11-25", &today);
+		struct app_env env = {&cal, today, 0, "", "", 1};
+		rc = application_create(st, who, &a, &env, e);
+		struct app_change c;
+		memset(&c, 0, sizeof c);
+		c.outcome = -1;
+		if (rc == 0 && i == 0) {
+			c.ev = EV_REPLY;
+			date_parse("2026-03-20", &c.date);
+			c.outcome = 0;
+			c.text = "所申请信息已在本局政府信息公开专栏“安全监管”栏目"
+				 "主动公开，可登录网站查阅，也可到本局查阅。";
+			rc = application_act(st, who, 0, ROLE_CLERK, o->id, a.id,
+					     &c, &env, e);
+		} else if (rc == 0 && i == 1) {
+			c.ev = EV_SUPP_REQUEST;
+			date_parse("2026-10-14", &c.date);
+			date_parse("2026-12-31", &c.until);
+			c.text = "请写明企业名称及报告的年份";
+			rc = application_act(st, who, 0, ROLE_CLERK, o->id, a.id,
+					     &c, &env, e);
+		}
+		app_clear(&a);
+	}
+	cal_free(&cal);
+	return rc;
+}
+
 int demo_fill(store *st, struct err *e)
 {
 	struct actor who = cli_actor();
@@ -369,7 +444,8 @@ int demo_fill(store *st, struct err *e)
 					return -1;
 				}
 			}
-			if (demo_items(st, &who, o.id, e)) {
+			if (demo_items(st, &who, o.id, e) ||
+			    demo_applications(st, &who, &o, e)) {
 				return -1;
 			}
 		}
