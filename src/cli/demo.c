@@ -314,7 +314,8 @@ static int demo_items(store *st, const struct actor *who, int64_t organ_id,
  * supplement, and one submitted online not yet confirmed. Dates are fixed
  * so the demo looks the same on any day. */
 static int demo_applications(store *st, const struct actor *who,
-			     const struct organ *o, struct err *e)
+			     int64_t organ_id, const char *organ_name,
+			     struct err *e)
 {
 	static const struct {
 		const char *name, *idno, *phone, *request, *date;
@@ -336,9 +337,8 @@ static int demo_applications(store *st, const struct actor *who,
 	for (size_t i = 0; rc == 0 && i < sizeof apps / sizeof apps[0]; i++) {
 		struct application a;
 		app_init(&a);
-		a.organ_id = o->id;
-		a.organ_name = xstrdup(o->name);
-		a.organ_slug = xstrdup(o->slug);
+		a.organ_id = organ_id;
+		a.organ_name = xstrdup(organ_name);
 		a.channel = apps[i].ch;
 		a.kind = AK_NATURAL;
 		a.delivery = DLV_PAPER;
@@ -366,14 +366,14 @@ static int demo_applications(store *st, const struct actor *who,
 			c.outcome = 0;
 			c.text = "所申请信息已在本局政府信息公开专栏“安全监管”栏目"
 				 "主动公开，可登录网站查阅，也可到本局查阅。";
-			rc = application_act(st, who, 0, ROLE_CLERK, o->id, a.id,
+			rc = application_act(st, who, 0, ROLE_CLERK, organ_id, a.id,
 					     &c, &env, e);
 		} else if (rc == 0 && i == 1) {
 			c.ev = EV_SUPP_REQUEST;
 			date_parse("2026-10-14", &c.date);
 			date_parse("2026-12-31", &c.until);
 			c.text = "请写明企业名称及报告的年份";
-			rc = application_act(st, who, 0, ROLE_CLERK, o->id, a.id,
+			rc = application_act(st, who, 0, ROLE_CLERK, organ_id, a.id,
 					     &c, &env, e);
 		}
 		app_clear(&a);
@@ -445,7 +445,7 @@ int demo_fill(store *st, struct err *e)
 				}
 			}
 			if (demo_items(st, &who, o.id, e) ||
-			    demo_applications(st, &who, &o, e)) {
+			    demo_applications(st, &who, o.id, o.name, e)) {
 				return -1;
 			}
 		}
