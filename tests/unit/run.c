@@ -28,6 +28,7 @@ void suite_auth(void);
 void suite_sanitize(void);
 void suite_csv(void);
 void suite_item(void);
+void suite_docx(void);
 
 static const struct {
 	const char *name;
@@ -41,6 +42,7 @@ static const struct {
 	{"store", suite_store}, {"audit", suite_audit},
 	{"auth", suite_auth},   {"item", suite_item},
 	{"sanitize", suite_sanitize}, {"csv", suite_csv},
+	{"docx", suite_docx},
 };
 
 int main(int argc, char **argv)
