@@ -10,7 +10,7 @@
 #   make valgrind unit tests under valgrind (no sanitizers)
 
 CC ?= cc
-PKGS = libmicrohttpd sqlite3 libsodium jansson
+PKGS = libmicrohttpd sqlite3 libsodium jansson libzip
 # Recursive (=) so pkg-config runs only when a recipe needs it, after
 # `make deps` has installed the libraries.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
@@ -26,6 +26,10 @@ LIB_SRC := $(filter-out src/main.c,$(SRC))
 HDR := $(shell find src -name '*.h')
 RES := $(shell find templates static data -type f 2>/dev/null | sort)
 UNIT_SRC := $(shell find tests/unit -name '*.c' | sort)
+# Test-only programs (tests/tools/NAME.c -> build/FLAVOUR/NAME) that drive
+# library code for the e2e tests, e.g. docx_sample writes .docx files.
+TOOL_SRC := $(shell find tests/tools -name '*.c' | sort)
+TOOLS := $(patsubst tests/tools/%.c,%,$(TOOL_SRC))
 
 DB ?= gongkai.db
 LISTEN ?= 127.0.0.1:8080
@@ -64,6 +68,8 @@ build/$(1)/gongkai: $(patsubst %.c,build/$(1)/%.o,$(SRC) build/embedded.c)
 	$$(CC) $(2) -o $$@ $$^ $$(PKG_LIBS)
 build/$(1)/unit: $(patsubst %.c,build/$(1)/%.o,$(LIB_SRC) $(UNIT_SRC) build/embedded.c)
 	$$(CC) $(2) -o $$@ $$^ $$(PKG_LIBS)
+$(patsubst %,build/$(1)/%,$(TOOLS)): build/$(1)/%: build/$(1)/tests/tools/%.o $(patsubst %.c,build/$(1)/%.o,$(LIB_SRC) build/embedded.c)
+	$$(CC) $(2) -o $$@ $$^ $$(PKG_LIBS)
 endef
 $(eval $(call flavour,rel,$(OPT)))
 $(eval $(call flavour,san,$(SAN)))
@@ -87,7 +93,8 @@ run: deps
 	./gongkai serve --db "$(DB)" --listen "$(LISTEN)"
 
 check: deps deps-test
-	@$(MAKE) --no-print-directory build/san/gongkai build/san/unit build/fmtcheck
+	@$(MAKE) --no-print-directory build/san/gongkai build/san/unit build/fmtcheck \
+	  $(patsubst %,build/san/%,$(TOOLS))
 	@sh tests/run-all.sh build/san/gongkai build/san/unit
 
 valgrind: deps

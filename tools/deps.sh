@@ -3,11 +3,14 @@
 # missing (a no-op when all are present). `build`: compiler and libraries
 # for `make` / `make run`; `test`: also what `make check` uses (curl,
 # sqlite3 CLI, jq and xmllint for checking JSON and feeds, Chromium and CJK fonts for the browser tests, Node.js/npm
-# for the browser test tooling) and the npm packages of tests/browser.
+# for the browser test tooling, LibreOffice and poppler-utils for turning
+# generated DOCX/XLSX files into PDF and reading them back) and the npm
+# packages of tests/browser.
 set -eu
-want="make gcc libc6-dev pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev"
+want="make gcc libc6-dev pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev libzip-dev"
 if [ "${1:-build}" = test ]; then
-	want="$want curl sqlite3 jq libxml2-utils chromium fonts-noto-cjk valgrind procps"
+	want="$want curl sqlite3 jq libxml2-utils chromium fonts-noto-cjk valgrind procps
+		libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils"
 fi
 missing=""
 for p in $want; do

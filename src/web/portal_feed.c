@@ -14,6 +14,7 @@
 #include "base/csv.h"
 #include "base/str.h"
 #include "render/html.h"
+#include "render/xml.h"
 #include "web/layout.h"
 #include "web/pages.h"
 #include "web/portal.h"
@@ -40,27 +41,6 @@ static void revalidate(struct req *r)
 {
 	r->no_store = 0;
 	resp_header(r, "Cache-Control", "no-cache");
-}
-
-/* Appends s as XML character data or attribute value: & < > " ' become
- * references, and characters XML 1.0 forbids (C0 controls other than tab,
- * LF, CR) are dropped. */
-static void xml_escape(Buf *out, const char *s)
-{
-	for (const char *p = s ? s : ""; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-		switch (c) {
-		case '&': buf_puts(out, "&amp;"); break;
-		case '<': buf_puts(out, "&lt;"); break;
-		case '>': buf_puts(out, "&gt;"); break;
-		case '"': buf_puts(out, "&quot;"); break;
-		case '\'': buf_puts(out, "&apos;"); break;
-		default:
-			if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-				buf_putc(out, (char)c);
-			}
-		}
-	}
 }
 
 /* <tag>text</tag> with text escaped; tag is a literal of this file. */

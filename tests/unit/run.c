@@ -29,6 +29,7 @@ void suite_sanitize(void);
 void suite_csv(void);
 void suite_item(void);
 void suite_deadline(void);
+void suite_docx(void);
 
 static const struct {
 	const char *name;
@@ -43,6 +44,7 @@ static const struct {
 	{"auth", suite_auth},   {"item", suite_item},
 	{"sanitize", suite_sanitize}, {"csv", suite_csv},
 	{"deadline", suite_deadline},
+	{"docx", suite_docx},
 };
 
 int main(int argc, char **argv)
