@@ -132,6 +132,13 @@ static const struct page_def {
 	 N("chain_ok", "chain_msg", "nrows", "rows", "id", "at", "actor",
 	   "action", "entity", "entity_id", "before", "after", "prev_href",
 	   "next_href", "page", "pages", "total")},
+	{"admin_mail",
+	 N("notice", "configured", "smtp_host", "mail_from", "tick_seconds",
+	   "max_attempts", "filters", "href", "current", "label", "count",
+	   "heading", "total", "page", "pages", "rows", "id", "to", "subject",
+	   "state_label", "attempts", "created_at", "sent_at", "next_at",
+	   "last_error", "failed", "retry_action", "csrf", "prev_href",
+	   "next_href")},
 };
 #define NPAGES (sizeof pages / sizeof pages[0])
 
@@ -190,6 +197,20 @@ void layout_set_url(tvars *v, const char *name, const char *fmt, ...)
 	va_end(ap);
 	tv_set(v, name, buf_str(&b));
 	buf_free(&b);
+}
+
+void layout_pager(tvars *v, int64_t total, int64_t per, int64_t page,
+		  const char *href)
+{
+	int64_t npages = total ? (total + per - 1) / per : 1;
+	tv_set_int(v, "page", page);
+	tv_set_int(v, "pages", npages);
+	if (page > 1) {
+		tv_setf(v, "prev_href", "%s%lld", href, (long long)(page - 1));
+	}
+	if (page < npages) {
+		tv_setf(v, "next_href", "%s%lld", href, (long long)(page + 1));
+	}
 }
 
 void layout_csrf(struct req *r, tvars *v)
@@ -291,6 +312,8 @@ static void chrome(struct req *r, tvars *lv, const char *title)
 			nav_row(lv, "staffnav", "/admin/users", "用户管理",
 				path, 1);
 			nav_row(lv, "staffnav", "/admin/audit", "审计日志",
+				path, 1);
+			nav_row(lv, "staffnav", "/admin/mail", "邮件队列",
 				path, 1);
 		}
 		nav_row(lv, "staffnav", "/admin/password", "修改密码", path,

@@ -77,6 +77,10 @@ int admin_user_password_post(struct req *r, struct err *e);
 /* admin_audit.c: the audit log. */
 int admin_audit_page(struct req *r, struct err *e);
 
+/* admin_mail.c: the mail outbox. */
+int admin_mail_page(struct req *r, struct err *e);
+int admin_mail_retry_post(struct req *r, struct err *e);
+
 /* api_organ.c: GET /api/v1/organs. */
 int api_organ_list_page(struct req *r, struct err *e);
 

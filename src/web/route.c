@@ -208,6 +208,12 @@ static const struct route {
 	 P({"password", PK_SECRET, 256, 0, 0}), admin_user_password_post},
 	{"GET", "/admin/audit", PERM_ADMIN,
 	 P({"page", PK_INT, 10, 1, 1000000000}), admin_audit_page},
+	{"GET", "/admin/mail", PERM_ADMIN,
+	 P({"state", PK_SLUG, 16, 0, 0}, {"page", PK_INT, 10, 1, 1000000000},
+	   {"done", PK_SLUG, 16, 0, 0}),
+	 admin_mail_page},
+	{"POST", "/admin/mail/{id}/retry", PERM_ADMIN, NULL,
+	 admin_mail_retry_post},
 };
 #define NROUTES (sizeof routes / sizeof routes[0])
 

@@ -5,6 +5,7 @@
 #include "t.h"
 
 #include "base/crypto.h"
+#include "base/smtp.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -28,6 +29,9 @@ void suite_auth(void);
 void suite_sanitize(void);
 void suite_csv(void);
 void suite_item(void);
+void suite_smtp(void);
+void suite_outbox(void);
+void suite_mailer(void);
 
 static const struct {
 	const char *name;
@@ -41,12 +45,18 @@ static const struct {
 	{"store", suite_store}, {"audit", suite_audit},
 	{"auth", suite_auth},   {"item", suite_item},
 	{"sanitize", suite_sanitize}, {"csv", suite_csv},
+	{"smtp", suite_smtp},   {"outbox", suite_outbox},
+	{"mailer", suite_mailer},
 };
 
 int main(int argc, char **argv)
 {
 	if (crypto_setup()) {
 		fputs("cannot initialise libsodium\n", stderr);
+		return 1;
+	}
+	if (smtp_setup()) {
+		fputs("cannot initialise libcurl\n", stderr);
 		return 1;
 	}
 	size_t n = sizeof suites / sizeof suites[0];
