@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 
 #include "base/crypto.h"
+#include "base/smtp.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -41,6 +42,10 @@ const struct cli_cmd cli_cmds[] = {
 	{"audit", cmd_audit, "verify or list the hash-chained audit log",
 	 "gongkai audit verify --db FILE\n"
 	 "       gongkai audit list --db FILE [--limit N]"},
+	{"mail", cmd_mail, "show and send the mail outbox, send a test message",
+	 "gongkai mail list --db FILE [--all] [--limit N]\n"
+	 "       gongkai mail send --db FILE [--config FILE]\n"
+	 "       gongkai mail test --db FILE [--config FILE] --to ADDRESS"},
 	{"version", cmd_version, "print the version",
 	 "gongkai version"},
 	{"help", cmd_help, "list the commands", "gongkai help [COMMAND]"},
@@ -72,6 +77,10 @@ int main(int argc, char **argv)
 {
 	if (crypto_setup()) {
 		fputs("gongkai: cannot initialise libsodium\n", stderr);
+		return 1;
+	}
+	if (smtp_setup()) {
+		fputs("gongkai: cannot initialise libcurl\n", stderr);
 		return 1;
 	}
 	if (argc < 2) {

@@ -5,9 +5,10 @@
 # sqlite3 CLI, jq and xmllint for checking JSON and feeds, Chromium and CJK fonts for the browser tests, Node.js/npm
 # for the browser test tooling, LibreOffice and poppler-utils for turning
 # generated DOCX/XLSX files into PDF and reading them back) and the npm
-# packages of tests/browser.
+# packages of tests/browser (also smtp-server, the mail sink of
+# tests/e2e/t_mail.sh).
 set -eu
-want="make gcc libc6-dev pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev libzip-dev"
+want="make gcc libc6-dev pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev libzip-dev libcurl4-openssl-dev"
 if [ "${1:-build}" = test ]; then
 	want="$want curl sqlite3 jq libxml2-utils chromium fonts-noto-cjk valgrind procps
 		libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils"
@@ -40,6 +41,7 @@ if [ "${1:-build}" = test ]; then
 	dir=$(dirname "$0")/../tests/browser
 	if [ ! -d "$dir/node_modules/playwright-core" ] ||
 	   [ ! -d "$dir/node_modules/axe-core" ] ||
+	   [ ! -d "$dir/node_modules/smtp-server" ] ||
 	   [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
 		echo "deps: installing browser test tooling (npm ci)"
 		(cd "$dir" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund)

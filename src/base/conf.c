@@ -1,7 +1,7 @@
 /*
  * conf.c - settings table, parsing and validation (see conf.h). To add a
  * key: add a field to struct conf, a row to `keys`, a default in
- * conf_defaults() and a line in docs/config.md.
+ * conf_defaults() and a line to the settings table of docs/operating.md.
  */
 #include "base/conf.h"
 
@@ -15,49 +15,60 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum kind { K_STR, K_INT, K_COOKIE };
+/* K_CHOICE: an enum field; the value is the index of its word in
+ * `choices`, so the list follows the enum's order. */
+enum kind { K_STR, K_INT, K_CHOICE };
 
 static const struct key {
-	const char *name;
+	const char *name; /* also the field's name in struct conf */
 	enum kind kind;
 	size_t off;
 	size_t size;       /* K_STR: buffer size */
 	int64_t min, max;  /* K_INT */
+	const char *const *choices; /* K_CHOICE */
 } keys[] = {
-	{"db", K_STR, offsetof(struct conf, db), 1024, 0, 0},
-	{"listen", K_STR, offsetof(struct conf, listen), 128, 0, 0},
-	{"data_dir", K_STR, offsetof(struct conf, data_dir), 1024, 0, 0},
-	{"log_file", K_STR, offsetof(struct conf, log_file), 1024, 0, 0},
-	{"log_level", K_STR, offsetof(struct conf, log_level), 16, 0, 0},
-	{"threads", K_INT, offsetof(struct conf, threads), 0, 0, 256},
-	{"max_connections", K_INT, offsetof(struct conf, max_connections), 0,
-	 1, 65536},
-	{"max_body", K_INT, offsetof(struct conf, max_body), 0, 1024,
-	 1073741824},
-	{"max_upload", K_INT, offsetof(struct conf, max_upload), 0, 1024,
-	 1073741824},
-	{"max_attachment", K_INT, offsetof(struct conf, max_attachment), 0, 1,
-	 1073741824},
-	{"max_headers", K_INT, offsetof(struct conf, max_headers), 0, 8, 1000},
-	{"timeout", K_INT, offsetof(struct conf, timeout), 0, 1, 3600},
-	{"session_hours", K_INT, offsetof(struct conf, session_hours), 0, 1,
-	 720},
-	{"login_max_failures", K_INT,
-	 offsetof(struct conf, login_max_failures), 0, 1, 1000},
-	{"login_window_minutes", K_INT,
-	 offsetof(struct conf, login_window_minutes), 0, 1, 1440},
-	{"cookie_secure", K_COOKIE, offsetof(struct conf, cookie_secure), 0, 0,
-	 0},
-	{"fee_stops_clock", K_INT, offsetof(struct conf, fee_stops_clock), 0,
-	 0, 1},
-	{"fee_payment_days", K_INT, offsetof(struct conf, fee_payment_days),
-	 0, 1, 60},
-	{"apply_per_hour", K_INT, offsetof(struct conf, apply_per_hour), 0, 0,
-	 1000},
-	{"reminder_days", K_INT, offsetof(struct conf, reminder_days), 0, 0,
-	 20},
-	{"base_url", K_STR, offsetof(struct conf, base_url), 256, 0, 0},
+#define STR(f)                                                               \
+	{#f, K_STR, offsetof(struct conf, f), sizeof((struct conf *)0)->f,   \
+	 0, 0, NULL}
+#define INT(f, lo, hi) {#f, K_INT, offsetof(struct conf, f), 0, lo, hi, NULL}
+#define CHOICE(f, ...)                                                       \
+	{#f, K_CHOICE, offsetof(struct conf, f), 0, 0, 0,                    \
+	 (const char *const[]){__VA_ARGS__, NULL}}
+	STR(db),
+	STR(listen),
+	STR(data_dir),
+	STR(log_file),
+	STR(log_level),
+	INT(threads, 0, 256),
+	INT(max_connections, 1, 65536),
+	INT(max_body, 1024, 1073741824),
+	INT(max_upload, 1024, 1073741824),
+	INT(max_attachment, 1, 1073741824),
+	INT(max_headers, 8, 1000),
+	INT(timeout, 1, 3600),
+	INT(session_hours, 1, 720),
+	INT(login_max_failures, 1, 1000),
+	INT(login_window_minutes, 1, 1440),
+	CHOICE(cookie_secure, "auto", "on", "off"),
+	INT(tick_seconds, 1, 3600),
+	STR(smtp_host),
+	INT(smtp_port, 1, 65535),
+	CHOICE(smtp_tls, "none", "starttls", "tls"),
+	STR(smtp_user),
+	STR(smtp_password),
+	STR(mail_from),
+	INT(fee_stops_clock, 0, 1),
+	INT(fee_payment_days, 1, 60),
+	INT(apply_per_hour, 0, 1000),
+	INT(reminder_days, 0, 20),
+	STR(base_url),
+#undef STR
+#undef INT
+#undef CHOICE
 };
+_Static_assert(sizeof(enum cookie_secure) == sizeof(int) &&
+		       sizeof(enum smtp_tls) == sizeof(int),
+	       "K_CHOICE fields are stored as int");
 #define NKEYS (sizeof keys / sizeof keys[0])
 
 void conf_defaults(struct conf *c)
@@ -80,6 +91,33 @@ void conf_defaults(struct conf *c)
 	c->fee_payment_days = 20;
 	c->apply_per_hour = 5;
 	c->reminder_days = 3;
+	c->tick_seconds = 30;
+	c->smtp_port = 25;
+	c->smtp_tls = SMTP_TLS_STARTTLS;
+	snprintf(c->mail_from, sizeof c->mail_from, "gongkai@localhost");
+}
+
+/* Checks of particular string keys: 0, or -1 with e. */
+static int check_str(const char *key, const char *value, struct err *e)
+{
+	if (str_eq(key, "log_level") && !str_eq(value, "debug") &&
+	    !str_eq(value, "info") && !str_eq(value, "warn") &&
+	    !str_eq(value, "error")) {
+		return err_set(e, ERR_INPUT,
+			       "log_level: expected debug, info, warn or "
+			       "error, not '%s'",
+			       value);
+	}
+	if (str_eq(key, "smtp_host") && *value) {
+		return smtp_host_check(value, e);
+	}
+	if (str_eq(key, "mail_from")) {
+		struct err sub = {0};
+		if (smtp_addr_check(value, &sub)) {
+			return err_set(e, ERR_INPUT, "mail_from: %s", sub.msg);
+		}
+	}
+	return 0;
 }
 
 int conf_set(struct conf *c, const char *key, const char *value,
@@ -97,13 +135,8 @@ int conf_set(struct conf *c, const char *key, const char *value,
 				return err_set(e, ERR_INPUT,
 					       "%s: value too long", key);
 			}
-			if (strcmp(key, "log_level") == 0 &&
-			    !str_eq(value, "debug") && !str_eq(value, "info") &&
-			    !str_eq(value, "warn") && !str_eq(value, "error")) {
-				return err_set(e, ERR_INPUT,
-					       "log_level: expected debug, info, "
-					       "warn or error, not '%s'",
-					       value);
+			if (check_str(key, value, e)) {
+				return -1;
 			}
 			memcpy(field, value, strlen(value) + 1);
 			return 0;
@@ -119,22 +152,23 @@ int conf_set(struct conf *c, const char *key, const char *value,
 			memcpy(field, &v, sizeof v);
 			return 0;
 		}
-		case K_COOKIE: {
-			enum cookie_secure v;
-			if (str_eq(value, "auto")) {
-				v = COOKIE_SECURE_AUTO;
-			} else if (str_eq(value, "on")) {
-				v = COOKIE_SECURE_ON;
-			} else if (str_eq(value, "off")) {
-				v = COOKIE_SECURE_OFF;
-			} else {
-				return err_set(e, ERR_INPUT,
-					       "cookie_secure: expected auto, "
-					       "on or off, not '%s'",
-					       value);
+		case K_CHOICE: {
+			Buf words = BUF_INIT;
+			for (int v = 0; k->choices[v]; v++) {
+				if (str_eq(value, k->choices[v])) {
+					memcpy(field, &v, sizeof v);
+					buf_free(&words);
+					return 0;
+				}
+				const char *sep = v == 0 ? ""
+						  : k->choices[v + 1] ? ", "
+								      : " or ";
+				buf_printf(&words, "%s%s", sep, k->choices[v]);
 			}
-			memcpy(field, &v, sizeof v);
-			return 0;
+			err_set(e, ERR_INPUT, "%s: expected %s, not '%s'", key,
+				buf_str(&words), value);
+			buf_free(&words);
+			return -1;
 		}
 		}
 	}

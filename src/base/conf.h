@@ -3,11 +3,13 @@
  * its default and check; docs/config.md documents the same keys. Values come,
  * later ones winning, from the defaults, a config file (`key = value` lines,
  * `#` comments), GONGKAI_<KEY> environment variables, and command-line flags.
+ * docs/operating.md documents every key.
  */
 #ifndef GK_CONF_H
 #define GK_CONF_H
 
 #include "base/err.h"
+#include "base/smtp.h"
 
 #include <stdint.h>
 
@@ -36,6 +38,14 @@ struct conf {
 	int64_t apply_per_hour;   /* online applications per address/hour */
 	int64_t reminder_days;    /* remind staff this many days ahead */
 	char base_url[256];       /* public address for links in mail */
+	int64_t tick_seconds;   /* how often the server runs its periodic jobs */
+	/* outgoing mail (smtp_host empty: messages stay queued) */
+	char smtp_host[256];
+	int64_t smtp_port;
+	enum smtp_tls smtp_tls; /* none|starttls|tls */
+	char smtp_user[256];
+	char smtp_password[256];
+	char mail_from[256];    /* envelope sender and From: */
 };
 
 /* Fills c with the defaults. */

@@ -50,8 +50,14 @@ int cmd_audit(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_workday(int argc, char **argv);
+int cmd_mail(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_help(int argc, char **argv);
+
+/* jobs.c: the server's periodic jobs (scheduled publication, mail), run
+ * in order on each tick; the shape of app->tick. */
+struct app;
+void jobs_tick(struct app *app);
 
 /* demo.c: fills a new database with the demo organs and accounts, and
  * prints the accounts. */

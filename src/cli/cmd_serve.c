@@ -1,15 +1,15 @@
 /*
  * cmd_serve.c - `gongkai serve`: reads the settings (defaults, --config
  * file, GONGKAI_* environment, flags), opens the database, loads the
- * templates and static files, and runs the server until SIGINT/SIGTERM.
+ * templates and static files, and runs the server until SIGINT/SIGTERM,
+ * with the periodic jobs of jobs.c on its tick.
  */
 #include "cli/cli.h"
 
 #include "app.h"
 #include "base/crypto.h"
-#include "base/date.h"
 #include "base/log.h"
-#include "store/item.h"
+#include "cli/mailer.h"
 #include "web/layout.h"
 #include "web/server.h"
 #include "web/static.h"
@@ -17,32 +17,10 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 static const char usage[] =
 	"gongkai serve [--db FILE] [--listen ADDR:PORT] [--data-dir DIR] "
 	"[--config FILE] [--threads N]";
-
-/* Publishes the approved items whose scheduled time has come. */
-static void publish_due(struct app *app)
-{
-	struct err e = {0};
-	store *st = store_pool_get(app->pool, &e);
-	if (!st) {
-		log_msg(LOG_ERROR, 0, "scheduler: %s", e.msg);
-		return;
-	}
-	char now[17];
-	date_local_minute(time(NULL), now);
-	int64_t n = 0;
-	if (item_publish_due(st, now, &n, &e)) {
-		log_msg(LOG_ERROR, 0, "scheduled publication: %s", e.msg);
-	} else if (n) {
-		log_msg(LOG_INFO, 0, "scheduled publication: %lld item(s)",
-			(long long)n);
-	}
-	store_pool_put(app->pool, st);
-}
 
 int cmd_serve(int argc, char **argv)
 {
@@ -135,8 +113,12 @@ int cmd_serve(int argc, char **argv)
 		rc = cli_fail("serve", &e);
 		goto done;
 	}
-	app.tick = publish_due;
-	app.tick_seconds = 30;
+	if (!mailer_configured(&app.conf)) {
+		log_msg(LOG_WARN, 0,
+			"mail: smtp_host is not set; messages stay queued");
+	}
+	app.tick = jobs_tick;
+	app.tick_seconds = (int)app.conf.tick_seconds;
 	rc = server_run(&app, &e) ? cli_fail("serve", &e) : 0;
 done:
 	layout_free(app.tmpl);

@@ -7,10 +7,12 @@
  * letters to the applicant (HTML/print). The rules come from
  * domain/application.h; this file offers them and shows the result.
  */
+#include "base/crypto.h"
 #include "base/date.h"
 #include "base/str.h"
 #include "domain/item.h"
 #include "domain/letter.h"
+#include "render/docx.h"
 #include "store/application.h"
 #include "store/organ.h"
 #include "web/apply.h"
@@ -746,6 +748,30 @@ int admin_app_file_page(struct req *r, struct err *e)
 	return rc;
 }
 
+/* Builds the letter named by ?kind= (default: the reply) into l. */
+static int load_letter(struct req *r, const struct application *a,
+		       struct letter *l, struct err *e)
+{
+	memset(l, 0, sizeof *l);
+	const char *kind = req_param(r, "kind");
+	int k = vocab_parse(letter_kinds, LETTER_COUNT, "kind",
+			    str_empty(kind) ? "reply" : kind, e);
+	struct apply_ctx ctx;
+	if (k < 0 || apply_ctx_load(r, &ctx, e)) {
+		if (k >= 0) {
+			apply_ctx_free(&ctx);
+		}
+		return -1;
+	}
+	struct deadline d;
+	deadline_compute(a, &ctx.cal, ctx.env.today, ctx.env.fee_stops_clock,
+			 &d);
+	int rc = letter_build(a, k, d.due, l, e);
+	deadline_free(&d);
+	apply_ctx_free(&ctx);
+	return rc;
+}
+
 int admin_app_letter_page(struct req *r, struct err *e)
 {
 	struct organ o;
@@ -753,44 +779,74 @@ int admin_app_letter_page(struct req *r, struct err *e)
 	if (route_app(r, &o, &a, e)) {
 		return -1;
 	}
-	struct apply_ctx ctx;
 	struct letter l;
-	memset(&l, 0, sizeof l);
 	int rc = -1;
 	tvars *v = tvars_new();
-	int k = vocab_parse(letter_kinds, LETTER_COUNT, "kind",
-			    req_param(r, "kind") ? req_param(r, "kind")
-						 : "reply",
-			    e);
-	if (k < 0 || apply_ctx_load(r, &ctx, e)) {
-		goto done;
-	}
-	struct deadline d;
-	deadline_compute(&a, &ctx.cal, ctx.env.today, ctx.env.fee_stops_clock,
-			 &d);
-	int64_t due = d.due;
-	deadline_free(&d);
-	if (letter_build(&a, k, due, &l, e)) {
-		goto done;
-	}
-	tv_set(v, "title", l.title);
-	tv_set(v, "number", l.number);
-	tv_set(v, "addressee", l.addressee);
-	tv_set_list_empty(v, "paras");
-	for (size_t i = 0; i < l.nparas; i++) {
-		tv_set(tv_add_row(v, "paras"), "text", l.paras[i]);
-	}
-	tv_set(v, "signature", l.signature);
-	tv_set(v, "date", l.date);
-	layout_set_url(v, "back_href", "/admin/o/%s/applications/%lld",
-		       o.slug, (long long)a.id);
-	rc = layout_sheet(r, "letter", l.title, v, e);
-done:
-	if (k >= 0) {
-		apply_ctx_free(&ctx);
+	if (load_letter(r, &a, &l, e) == 0) {
+		tv_set(v, "title", l.title);
+		tv_set(v, "number", l.number);
+		tv_set(v, "addressee", l.addressee);
+		tv_set_list_empty(v, "paras");
+		for (size_t i = 0; i < l.nparas; i++) {
+			tv_set(tv_add_row(v, "paras"), "text", l.paras[i]);
+		}
+		tv_set(v, "signature", l.signature);
+		tv_set(v, "date", l.date);
+		layout_set_url(v, "back_href", "/admin/o/%s/applications/%lld",
+			       o.slug, (long long)a.id);
+		layout_set_url(v, "docx_href",
+			       "/admin/o/%s/applications/%lld/letter.docx?kind=%s",
+			       o.slug, (long long)a.id,
+			       str_empty(req_param(r, "kind"))
+				       ? "reply"
+				       : req_param(r, "kind"));
+		rc = layout_sheet(r, "letter", l.title, v, e);
 	}
 	letter_free(&l);
 	tvars_free(v);
+	app_clear(&a);
+	organ_clear(&o);
+	return rc;
+}
+
+/* The same letter as a Word document laid out per GB/T 9704. */
+int admin_app_letter_docx_page(struct req *r, struct err *e)
+{
+	struct organ o;
+	struct application a;
+	if (route_app(r, &o, &a, e)) {
+		return -1;
+	}
+	struct letter l;
+	int rc = -1;
+	Buf out = BUF_INIT;
+	if (load_letter(r, &a, &l, e) == 0) {
+		struct docx *d = docx_new(l.title);
+		docx_para(d, DOCX_TITLE, l.title);
+		docx_para(d, DOCX_SUBTITLE, l.number);
+		docx_para(d, DOCX_ADDRESSEE, l.addressee);
+		for (size_t i = 0; i < l.nparas; i++) {
+			docx_para(d, DOCX_BODY, l.paras[i]);
+		}
+		docx_para(d, DOCX_SIGNATURE, l.signature);
+		docx_para(d, DOCX_DATE, l.date);
+		if (docx_write(d, &out, e) == 0) {
+			char sha[65], name[160];
+			crypto_sha256_hex(out.p, out.n, sha);
+			snprintf(name, sizeof name, "%s-%s.docx", l.title,
+				 a.tracking_code);
+			struct attachment f = {
+				0, a.id, (int64_t)out.n, name,
+				"application/vnd.openxmlformats-officedocument."
+				"wordprocessingml.document",
+				sha, NULL};
+			static_attachment(r, &f, &out, 0);
+			rc = 0;
+		}
+		docx_free(d);
+	}
+	buf_free(&out);
+	letter_free(&l);
 	app_clear(&a);
 	organ_clear(&o);
 	return rc;

@@ -34,17 +34,7 @@ int admin_audit_page(struct req *r, struct err *e)
 	tv_set(v, "chain_msg", vr == 0 ? NULL : ve.msg);
 	tv_set_int(v, "nrows", nrows);
 	tv_set_int(v, "total", total);
-	int64_t pages = total ? (total + PER_PAGE - 1) / PER_PAGE : 1;
-	tv_set_int(v, "page", page);
-	tv_set_int(v, "pages", pages);
-	if (page > 1) {
-		tv_setf(v, "prev_href", "/admin/audit?page=%lld",
-			(long long)(page - 1));
-	}
-	if (page < pages) {
-		tv_setf(v, "next_href", "/admin/audit?page=%lld",
-			(long long)(page + 1));
-	}
+	layout_pager(v, total, PER_PAGE, page, "/admin/audit?page=");
 	tv_set_list_empty(v, "rows");
 	for (size_t i = 0; i < n; i++) {
 		tvars *row = tv_add_row(v, "rows");

@@ -117,7 +117,7 @@ static const struct page_def {
 	{"admin_app",
 	 N("organ_name", "list_href", "tracking_code", "notice", "calendar_missing", "status", "status_label", "overdue", "due", "closed", "outcome_label", "replied", "steps", "text", "kind_label", "name", "id_type", "id_number", "legal_rep", "contact_person", "phone", "email", "address", "postcode", "channel_label", "submitted", "received", "request", "doc_no", "purpose", "delivery", "supp_deadline", "supp_note", "fee", "reply_text", "delivered", "delivered_how", "consults", "kind", "party", "started", "ended", "letters", "href", "label", "can_receive", "act_href", "csrf", "today", "can_supp_request", "can_supp_receive", "can_consult", "consult_kinds", "value", "open_consults", "id", "can_extend", "can_fee_notice", "can_fee_paid", "can_reply", "families", "outcomes", "can_deliver", "files", "kb", "upload_href", "events", "at", "date", "actor", "note")},
 	{"letter",
-	 N("title", "number", "addressee", "paras", "text", "signature", "date", "back_href")},
+	 N("title", "number", "addressee", "paras", "text", "signature", "date", "back_href", "docx_href")},
 	{"admin_queue",
 	 N("organ_name", "role", "waiting", "new_href", "queues", "qid",
 	   "heading", "total", "items", "href", "title", "category",
@@ -140,6 +140,13 @@ static const struct page_def {
 	 N("chain_ok", "chain_msg", "nrows", "rows", "id", "at", "actor",
 	   "action", "entity", "entity_id", "before", "after", "prev_href",
 	   "next_href", "page", "pages", "total")},
+	{"admin_mail",
+	 N("notice", "configured", "smtp_host", "mail_from", "tick_seconds",
+	   "max_attempts", "filters", "href", "current", "label", "count",
+	   "heading", "total", "page", "pages", "rows", "id", "to", "subject",
+	   "state_label", "attempts", "created_at", "sent_at", "next_at",
+	   "last_error", "failed", "retry_action", "csrf", "prev_href",
+	   "next_href")},
 };
 #define NPAGES (sizeof pages / sizeof pages[0])
 
@@ -198,6 +205,20 @@ void layout_set_url(tvars *v, const char *name, const char *fmt, ...)
 	va_end(ap);
 	tv_set(v, name, buf_str(&b));
 	buf_free(&b);
+}
+
+void layout_pager(tvars *v, int64_t total, int64_t per, int64_t page,
+		  const char *href)
+{
+	int64_t npages = total ? (total + per - 1) / per : 1;
+	tv_set_int(v, "page", page);
+	tv_set_int(v, "pages", npages);
+	if (page > 1) {
+		tv_setf(v, "prev_href", "%s%lld", href, (long long)(page - 1));
+	}
+	if (page < npages) {
+		tv_setf(v, "next_href", "%s%lld", href, (long long)(page + 1));
+	}
 }
 
 void layout_csrf(struct req *r, tvars *v)
@@ -303,6 +324,8 @@ static void chrome(struct req *r, tvars *lv, const char *title)
 			nav_row(lv, "staffnav", "/admin/users", "用户管理",
 				path, 1);
 			nav_row(lv, "staffnav", "/admin/audit", "审计日志",
+				path, 1);
+			nav_row(lv, "staffnav", "/admin/mail", "邮件队列",
 				path, 1);
 		}
 		nav_row(lv, "staffnav", "/admin/password", "修改密码", path,

@@ -29,6 +29,12 @@ void layout_error_page(struct req *r, const struct err *e);
  * percent-encoded as one URL component). */
 void layout_set_url(tvars *v, const char *name, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Sets "page", "pages" (at least 1) and, where such a page exists,
+ * "prev_href" and "next_href" in v for a list of total rows shown per to
+ * a page; href is the list's URL up to the page number, already encoded
+ * (e.g. "/admin/audit?page="). */
+void layout_pager(tvars *v, int64_t total, int64_t per, int64_t page,
+		  const char *href);
 /* Adds "csrf" to v (the visitor's form token). */
 void layout_csrf(struct req *r, tvars *v);
 

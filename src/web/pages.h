@@ -71,6 +71,7 @@ int admin_app_act_post(struct req *r, struct err *e);
 int admin_app_upload_post(struct req *r, struct err *e);
 int admin_app_file_page(struct req *r, struct err *e);
 int admin_app_letter_page(struct req *r, struct err *e);
+int admin_app_letter_docx_page(struct req *r, struct err *e);
 
 /* admin_category.c: an organ's category tree. */
 int admin_categories_page(struct req *r, struct err *e);
@@ -87,6 +88,10 @@ int admin_user_password_post(struct req *r, struct err *e);
 
 /* admin_audit.c: the audit log. */
 int admin_audit_page(struct req *r, struct err *e);
+
+/* admin_mail.c: the mail outbox. */
+int admin_mail_page(struct req *r, struct err *e);
+int admin_mail_retry_post(struct req *r, struct err *e);
 
 /* api_organ.c: GET /api/v1/organs. */
 int api_organ_list_page(struct req *r, struct err *e);

@@ -257,6 +257,8 @@ static const struct route {
 	 NULL, admin_app_file_page},
 	{"GET", "/admin/o/{slug}/applications/{id}/letter", PERM_ORGAN,
 	 P({"kind", PK_SLUG, 16, 0, 0}), admin_app_letter_page},
+	{"GET", "/admin/o/{slug}/applications/{id}/letter.docx", PERM_ORGAN,
+	 P({"kind", PK_SLUG, 16, 0, 0}), admin_app_letter_docx_page},
 	{"GET", "/admin/organs", PERM_ADMIN, P({"done", PK_SLUG, 16, 0, 0}),
 	 admin_organs_page},
 	{"GET", "/admin/organs/new", PERM_ADMIN, NULL, admin_organ_new_page},
@@ -273,6 +275,12 @@ static const struct route {
 	 P({"password", PK_SECRET, 256, 0, 0}), admin_user_password_post},
 	{"GET", "/admin/audit", PERM_ADMIN,
 	 P({"page", PK_INT, 10, 1, 1000000000}), admin_audit_page},
+	{"GET", "/admin/mail", PERM_ADMIN,
+	 P({"state", PK_SLUG, 16, 0, 0}, {"page", PK_INT, 10, 1, 1000000000},
+	   {"done", PK_SLUG, 16, 0, 0}),
+	 admin_mail_page},
+	{"POST", "/admin/mail/{id}/retry", PERM_ADMIN, NULL,
+	 admin_mail_retry_post},
 };
 #define NROUTES (sizeof routes / sizeof routes[0])
 

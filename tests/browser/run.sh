@@ -13,6 +13,15 @@ export GONGKAI_LOGIN_MAX_FAILURES=1000
 pid=""
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$T"' EXIT
 "$GONGKAI" init --db "$T/g.db" --demo > /dev/null || exit 1
+# A few messages in the mail outbox, one of each state, for /admin/mail.
+sqlite3 "$T/g.db" "INSERT INTO outbox(to_addr, subject, body, created_at,
+  next_at, attempts, last_error, sent_at, failed) VALUES
+  ('zhang.san@example.org', '政府信息公开申请受理告知', 'x',
+   '2026-05-06T01:00:00Z', 0, 1, '', '2026-05-06T01:00:02Z', 0),
+  ('li.si@example.org', '补正告知', 'x', '2026-05-06T02:00:00Z',
+   4102444800, 2, 'smtp 127.0.0.1:25: Couldn''t connect to server', NULL, 0),
+  ('wang.wu@example.org', '答复期限提醒', 'x', '2026-05-06T03:00:00Z',
+   0, 12, 'smtp 127.0.0.1:25: RCPT failed: 550', NULL, 1)" || exit 1
 "$GONGKAI" serve --db "$T/g.db" --listen 127.0.0.1:0 > "$T/out" 2> "$T/log" &
 pid=$!
 base=""

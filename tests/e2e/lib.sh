@@ -40,6 +40,21 @@ finish() {
 	exit $?
 }
 
+# await_line PID FILE SED-SCRIPT: waits, 10 s at most and while process
+# PID lives, until `sed -n SED-SCRIPT FILE` prints something; that is then
+# in $LINE. Returns 0 when it did, 1 when not.
+await_line() {
+	i=0
+	while [ $i -lt 100 ]; do
+		LINE=$(sed -n "$3" "$2")
+		[ -n "$LINE" ] && return 0
+		kill -0 "$1" 2>/dev/null || return 1
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
 # start_server DB [extra serve args...]: sets BASE and SERVER_PID.
 start_server() {
 	db=$1; shift
@@ -47,14 +62,11 @@ start_server() {
 	"$GONGKAI" serve --db "$db" --listen 127.0.0.1:0 "$@" \
 		> "$T/server.out" 2> "$T/server.log" &
 	SERVER_PID=$!
-	i=0
-	while [ $i -lt 100 ]; do
-		BASE=$(sed -n 's|^gongkai: serving \(http://[^ ]*\)/$|\1|p' "$T/server.out")
-		[ -n "$BASE" ] && return 0
-		kill -0 "$SERVER_PID" 2>/dev/null || break
-		sleep 0.1
-		i=$((i + 1))
-	done
+	if await_line "$SERVER_PID" "$T/server.out" \
+		's|^gongkai: serving \(http://[^ ]*\)/$|\1|p'; then
+		BASE=$LINE
+		return 0
+	fi
 	echo "server did not start:"; cat "$T/server.log"
 	exit 1
 }

@@ -158,6 +158,20 @@ has "legal basis" "$T/body" "第三十七条"
 has "remedy: review within 60 days" "$T/body" "60日内"
 has "remedy: litigation within 6 months" "$T/body" "6个月内"
 has "clerk's reasons" "$T/body" "第二项涉及商业秘密"
+req c GET "$P/letter.docx?kind=reply"
+eq "reply letter as DOCX" "$STATUS" 200
+has "a Word document" "$T/hdr" "wordprocessingml"
+cp "$T/body" "$T/letter.docx"
+if command -v pdftotext > /dev/null && command -v libreoffice > /dev/null; then
+	HOME="$T" timeout 120 libreoffice --headless --convert-to pdf \
+		--outdir "$T" "$T/letter.docx" > /dev/null 2>&1
+	pdftotext "$T/letter.pdf" "$T/letter.txt" 2> /dev/null
+	has "DOCX opens in LibreOffice: title" "$T/letter.txt" "答复告知书"
+	tr -d ' \n' < "$T/letter.txt" > "$T/letter1.txt"
+	has "DOCX: remedy notice" "$T/letter1.txt" "60日内"
+else
+	bad "LibreOffice and pdftotext are test dependencies (make deps-test)"
+fi
 req c GET "$P/letter?kind=extension"
 has "extension letter" "$T/body" "延长5个工作日"
 act c deliver -d date=2026-04-19 --data-urlencode "text=邮寄"
@@ -230,4 +244,24 @@ eq "nothing stored" "$(count application)" "$n"
 "$GONGKAI" import --db "$DB" --organ shaxian-yjj applications "$T/apps.csv" 2> "$T/err"
 eq "an existing tracking code: exit 2" "$?" 2
 has "says which" "$T/err" "YS-2025-001"
+
+# --- the server's deadline job (runs at start and every tick) ---
+req c GET "$O/applications/new"
+tok=$(csrf)
+reg -d channel=in_person -d submitted=2026-03-02 -d applicant_kind=natural \
+	--data-urlencode "applicant_name=赵六" -d id_type=id_card \
+	-d id_number=350427199001015678 -d delivery=onsite -d phone=13900000000 \
+	--data-urlencode "request=会议纪要"
+C=$(sed -n 's|^[Ll]ocation: .*/applications/\([0-9]*\)?.*|\1|p' "$T/hdr" | tr -d '\r')
+P="$O/applications/$C"
+act c supplement_request -d date=2026-03-05 -d until=2026-03-10 --data-urlencode "text=请写明会议名称"
+eq "补正 with a short period" "$STATUS" 303
+stop_server
+start_server "$DB"
+# the period ended 03-10: closed as other.no_supplement on the next day
+eq "no supplement in time: closed by the server" "$(sqlite3 "$DB" "SELECT outcome||' '||replied_date FROM application WHERE id=$C")" "other.no_supplement 2026-03-11"
+eq "staff reminded of the overdue one" "$(sqlite3 "$DB" "SELECT count(*) > 0 FROM outbox WHERE dedupe LIKE 'remind:%'")" 1
+stop_server
+start_server "$DB"
+eq "one reminder a day" "$(sqlite3 "$DB" "SELECT count(*) FROM outbox WHERE dedupe LIKE 'remind:%' GROUP BY application_id, to_addr HAVING count(*) > 1" | wc -l)" 0
 finish

@@ -5,6 +5,7 @@
 #include "t.h"
 
 #include "base/crypto.h"
+#include "base/smtp.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -30,6 +31,9 @@ void suite_csv(void);
 void suite_item(void);
 void suite_deadline(void);
 void suite_docx(void);
+void suite_smtp(void);
+void suite_outbox(void);
+void suite_mailer(void);
 
 static const struct {
 	const char *name;
@@ -45,12 +49,18 @@ static const struct {
 	{"sanitize", suite_sanitize}, {"csv", suite_csv},
 	{"deadline", suite_deadline},
 	{"docx", suite_docx},
+	{"smtp", suite_smtp},   {"outbox", suite_outbox},
+	{"mailer", suite_mailer},
 };
 
 int main(int argc, char **argv)
 {
 	if (crypto_setup()) {
 		fputs("cannot initialise libsodium\n", stderr);
+		return 1;
+	}
+	if (smtp_setup()) {
+		fputs("cannot initialise libcurl\n", stderr);
 		return 1;
 	}
 	size_t n = sizeof suites / sizeof suites[0];

@@ -219,7 +219,42 @@ static void t_conf_errors(void)
 	T_EQ_INT(conf_set(&c, "max_body", "10", &e), -1);
 	T_EQ_INT(conf_set(&c, "log_level", "loud", &e), -1);
 	T_EQ_INT(conf_set(&c, "cookie_secure", "maybe", &e), -1);
+	T_EQ_STR(e.msg, "cookie_secure: expected auto, on or off, not 'maybe'");
 	T_EQ_INT(c.threads, 0);
+}
+
+static void t_conf_mail(void)
+{
+	struct conf c;
+	struct err e = {0};
+	conf_defaults(&c);
+	T_EQ_STR(c.smtp_host, "");
+	T_EQ_INT(c.smtp_port, 25);
+	T_EQ_INT(c.smtp_tls, SMTP_TLS_STARTTLS);
+	T_EQ_STR(c.mail_from, "gongkai@localhost");
+	T_EQ_INT(c.tick_seconds, 30);
+	T_EQ_INT(conf_parse(&c, "t.conf",
+			    "smtp_host = smtp.example.org\nsmtp_port = 465\n"
+			    "smtp_tls = tls\nsmtp_user = gk\n"
+			    "smtp_password = p = q\n"
+			    "mail_from = xxgk@shaxian.gov.cn\ntick_seconds = 5\n",
+			    &e),
+		 0);
+	T_EQ_STR(c.smtp_host, "smtp.example.org");
+	T_EQ_INT(c.smtp_port, 465);
+	T_EQ_INT(c.smtp_tls, SMTP_TLS_IMPLICIT);
+	T_EQ_STR(c.smtp_password, "p = q");
+	T_EQ_STR(c.mail_from, "xxgk@shaxian.gov.cn");
+	T_EQ_INT(c.tick_seconds, 5);
+	T_EQ_INT(conf_set(&c, "smtp_tls", "ssl", &e), -1);
+	T_EQ_STR(e.msg, "smtp_tls: expected none, starttls or tls, not 'ssl'");
+	T_EQ_INT(conf_set(&c, "mail_from", "not an address", &e), -1);
+	T_EQ_INT(conf_set(&c, "smtp_host", "h/x", &e), -1);
+	T_EQ_INT(conf_set(&c, "smtp_port", "0", &e), -1);
+	T_EQ_INT(conf_set(&c, "tick_seconds", "0", &e), -1);
+	T_EQ_INT(conf_set(&c, "smtp_host", "", &e), 0);
+	T_EQ_INT(conf_set(&c, "smtp_tls", "none", &e), 0);
+	T_EQ_INT(c.smtp_tls, SMTP_TLS_NONE);
 }
 
 static void t_conf_env(void)
@@ -239,6 +274,7 @@ void suite_conf(void)
 	T_RUN(t_conf_parse);
 	T_RUN(t_conf_errors);
 	T_RUN(t_conf_env);
+	T_RUN(t_conf_mail);
 }
 
 static void t_crypto_hashes(void)
