@@ -130,12 +130,14 @@ int cmd_workday(int argc, char **argv)
 		if (!strcmp(sub, "add")
 			    ? str_to_i64(pos[1], 1, 10000, &n)
 			    : date_parse(pos[1], &b)) {
+			if (!strcmp(sub, "add")) {
+				return cli_usage("workday", usage,
+						 "N must be a whole number "
+						 "from 1 to 10000, not '%s'",
+						 pos[1]);
+			}
 			return cli_usage("workday", usage,
-					 !strcmp(sub, "add")
-						 ? "N must be a whole number "
-						   "from 1 to 10000, not '%s'"
-						 : "'%s' is not a date "
-						   "YYYY-MM-DD",
+					 "'%s' is not a date YYYY-MM-DD",
 					 pos[1]);
 		}
 	}

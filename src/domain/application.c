@@ -477,10 +477,9 @@ static int ev_fee(struct application *a, const struct app_change *c,
 				       "计费方式:须为按件计收或按量计收");
 		}
 		if (c->units < 1 || c->units > 100000) {
-			return err_set(e, ERR_INPUT,
-				       c->fee_method == FEE_BY_ITEM
-					       ? "件数:须为 1 至 100000"
-					       : "页数:须为 1 至 100000");
+			return err_set(e, ERR_INPUT, "%s:须为 1 至 100000",
+				       c->fee_method == FEE_BY_ITEM ? "件数"
+								  : "页数");
 		}
 		if (c->fee_amount <= 0) {
 			return err_set(e, ERR_INPUT,
