@@ -37,7 +37,7 @@ static const struct page_def {
 	{"organ",
 	 N("name", "short_name", "parent_name", "parent_href", "office",
 	   "phone", "email", "address", "office_hours", "credit_code",
-	   "guide", "para", "xxgk_href")},
+	   "guide", "para", "xxgk_href", "apply_href")},
 	{"xxgk",
 	 N("name", "organ_href", "list_href", "guide_href", "total",
 	   "has_systems", "systems", "cats", "cat_id", "cat_name", "cat_href",
@@ -45,7 +45,7 @@ static const struct page_def {
 	   "title", "href", "date", "invalid", "validity", "office",
 	   "address", "office_hours", "phone", "email", "feed_rss",
 	   "feed_atom", "catalog_json", "catalog_csv", "bulletin_href",
-	   "led_txt")},
+	   "led_txt", "apply_href")},
 	{"xxgk_list",
 	 N("name", "organ_href", "xxgk_href", "list_href", "categories",
 	   "years", "kinds", "validities", "value", "label", "selected",
@@ -71,6 +71,25 @@ static const struct page_def {
 	 N("name", "since", "week", "prev_href", "next_href", "xxgk_href",
 	   "has_rows", "rows", "index_no", "title", "doc_no", "date",
 	   "invalid", "validity", "body")},
+	{"apply",
+	 N("csrf", "action", "organ_name", "organ_href", "xxgk_href",
+	   "guide_href", "error", "error_href", "person_kinds", "org_kinds",
+	   "id_types", "deliveries", "value", "label", "checked", "selected",
+	   "name", "id_number", "legal_rep", "contact_person", "phone",
+	   "email", "address", "postcode", "request", "doc_no", "purpose",
+	   "bad_name", "bad_id_type", "bad_id_number", "bad_legal_rep",
+	   "bad_contact_person", "bad_phone", "bad_email", "bad_address",
+	   "bad_postcode", "bad_request", "bad_doc_no", "bad_purpose")},
+	{"apply_done",
+	 N("organ_name", "organ_href", "tracking_code", "channel_label",
+	   "submitted", "status_label", "status_href")},
+	{"apply_status", N("csrf", "code", "contact", "error")},
+	{"apply_result",
+	 N("tracking_code", "organ_name", "organ_href", "channel_label",
+	   "submitted", "received", "status_label", "overdue", "closed",
+	   "due", "replied", "outcome_family", "outcome_label",
+	   "outcome_detail", "supp_pending", "supp_note", "supp_deadline",
+	   "steps", "text", "missing_year")},
 	{"login", N("csrf", "next", "login", "error")},
 	{"admin_home",
 	 N("organs", "name", "href", "slug", "parent_name", "users",
@@ -296,6 +315,7 @@ static void chrome(struct req *r, tvars *lv, const char *title)
 	tv_set_int(lv, "year", y);
 	const char *path = r->path ? r->path : "";
 	nav_row(lv, "nav", "/", "首页", path, 0);
+	nav_row(lv, "nav", "/apply/status", "申请进度查询", path, 0);
 	if (r->logged_in) {
 		tv_set_bool(lv, "logged_in", 1);
 		tv_set(lv, "user_name", str_empty(r->user.display_name)

@@ -29,6 +29,15 @@ int portal_bulletin_page(struct req *r, struct err *e);
 int portal_catalog_json_page(struct req *r, struct err *e);
 int portal_catalog_csv_page(struct req *r, struct err *e);
 
+/* portal_apply.c: disclosure on application, the public side: an
+ * organ's online application form, the confirmation with the tracking
+ * code, and the status lookup by tracking code and contact. */
+int portal_apply_page(struct req *r, struct err *e);
+int portal_apply_post(struct req *r, struct err *e);
+int portal_apply_done_page(struct req *r, struct err *e);
+int portal_apply_status_page(struct req *r, struct err *e);
+int portal_apply_status_post(struct req *r, struct err *e);
+
 /* admin_login.c: sign in and out. */
 int admin_login_page(struct req *r, struct err *e);
 int admin_login_post(struct req *r, struct err *e);

@@ -154,6 +154,7 @@ int portal_xxgk_page(struct req *r, struct err *e)
 		{"catalog_csv", "catalog.csv"},
 		{"led_txt", "led.txt"},
 		{"bulletin_href", "bulletin"},
+		{"apply_href", "apply"},
 	};
 	Buf b = BUF_INIT;
 	for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {

@@ -156,6 +156,28 @@ static const struct param_def p_app_act[] = {
 	{NULL, 0, 0, 0, 0},
 };
 
+/* The online application form (portal_apply.c); `website` is the
+ * honeypot, which people leave empty. Lengths in bytes: up to four per
+ * character of the limits of app_check. */
+static const struct param_def p_apply[] = {
+	{"kind", PK_TEXT, 32, 0, 0},
+	{"name", PK_TEXT, 400, 0, 0},
+	{"id_type", PK_TEXT, 32, 0, 0},
+	{"id_number", PK_TEXT, 160, 0, 0},
+	{"legal_rep", PK_TEXT, 200, 0, 0},
+	{"contact_person", PK_TEXT, 200, 0, 0},
+	{"phone", PK_TEXT, 160, 0, 0},
+	{"email", PK_TEXT, 1016, 0, 0},
+	{"address", PK_TEXT, 800, 0, 0},
+	{"postcode", PK_TEXT, 40, 0, 0},
+	{"request", PK_PARA, 20000, 0, 0},
+	{"doc_no", PK_TEXT, 800, 0, 0},
+	{"purpose", PK_PARA, 4000, 0, 0},
+	{"delivery", PK_TEXT, 16, 0, 0},
+	{"website", PK_TEXT, 1000, 0, 0},
+	{NULL, 0, 0, 0, 0},
+};
+
 /*---- The table ----*/
 
 static const struct route {
@@ -190,6 +212,15 @@ static const struct route {
 	 portal_catalog_json_page},
 	{"GET", "/organ/{slug}/catalog.csv", PERM_PUBLIC, NULL,
 	 portal_catalog_csv_page},
+	{"GET", "/organ/{slug}/apply", PERM_PUBLIC, NULL, portal_apply_page},
+	{"POST", "/organ/{slug}/apply", PERM_PUBLIC, p_apply,
+	 portal_apply_post},
+	{"GET", "/apply/done", PERM_PUBLIC, NULL, portal_apply_done_page},
+	{"GET", "/apply/status", PERM_PUBLIC, P({"code", PK_TEXT, 64, 0, 0}),
+	 portal_apply_status_page},
+	{"POST", "/apply/status", PERM_PUBLIC,
+	 P({"code", PK_TEXT, 64, 0, 0}, {"contact", PK_TEXT, 1016, 0, 0}),
+	 portal_apply_status_post},
 	{"GET", "/static/{file}", PERM_PUBLIC, NULL, static_file_page},
 	{"GET", "/api/v1/organs", PERM_PUBLIC, NULL, api_organ_list_page},
 	{"GET", "/login", PERM_PUBLIC, P({"next", PK_PATH, 512, 0, 0}),

@@ -10,6 +10,9 @@
 // (desktop 1280x800 or `width`, then mobile 390x844) and checks: HTTP status,
 // <html lang="zh-CN">, axe-core WCAG 2.0/2.1 A+AA, console errors, page
 // errors, failed or >= 400 subresources, and (mobile) horizontal reflow.
+// An entry with "submit" fills and sends a form of the page and tests the
+// page that answers (a POST result); "before" steps prepare it (e.g. file
+// an application and save its tracking code for the lookup).
 // Writes SHOTS/<name>.png and SHOTS/<name>-mobile.png.
 //
 // Exit codes: 0 all passed, 1 some test failed, 2 bad usage / environment.
@@ -76,6 +79,14 @@ function parseArgs(argv) {
   return opts;
 }
 
+// A form to fill and send: {"fields": {"name": "value", ...}}.
+function checkSubmit(sub, where) {
+  if (!sub || typeof sub !== 'object' || !sub.fields || typeof sub.fields !== 'object' ||
+      Object.keys(sub.fields).length === 0 || !Object.values(sub.fields).every((v) => typeof v === 'string')) {
+    usageError(`${where} must be {"fields": {"name": "value", ...}} with at least one field`);
+  }
+}
+
 function loadPages(file, only) {
   let raw;
   try { raw = readFileSync(file, 'utf8'); } catch (e) { usageError(`cannot read pages file ${file}: ${e.message}`); }
@@ -92,6 +103,18 @@ function loadPages(file, only) {
     if (typeof p.path !== 'string' || !p.path.startsWith('/')) usageError(`${where} (${p.name}): "path" must be a string starting with /`);
     if (p.status !== undefined && p.status !== null && !Number.isInteger(p.status)) usageError(`${where} (${p.name}): "status" must be an integer`);
     if (p.width !== undefined && p.width !== null && !(Number.isInteger(p.width) && p.width >= 200 && p.width <= 4000)) usageError(`${where} (${p.name}): "width" must be an integer 200..4000`);
+    if (p.submit !== undefined && p.submit !== null) checkSubmit(p.submit, `${where} (${p.name}): "submit"`);
+    if (p.before !== undefined && p.before !== null) {
+      if (!Array.isArray(p.before)) usageError(`${where} (${p.name}): "before" must be an array`);
+      p.before.forEach((b, j) => {
+        const w = `${where} (${p.name}): "before"[${j}]`;
+        if (!b || typeof b !== 'object' || typeof b.path !== 'string' || !b.path.startsWith('/')) usageError(`${w}: needs a "path" starting with /`);
+        checkSubmit(b.submit, `${w}.submit`);
+        if (b.save !== undefined && (typeof b.save !== 'object' || !Object.values(b.save).every((v) => typeof v === 'string'))) {
+          usageError(`${w}: "save" must map names to CSS selectors`);
+        }
+      });
+    }
     if (p.login !== undefined && p.login !== null) {
       if (typeof p.login !== 'object' || typeof p.login.user !== 'string' || typeof p.login.password !== 'string') {
         usageError(`${where} (${p.name}): "login" must be null or {"user": "...", "password": "..."}`);
@@ -173,6 +196,61 @@ async function login(page, base, creds, failures) {
   return true;
 }
 
+// Fills the form that holds the first named field and sends it with its
+// submit button: text inputs and text areas are filled, a select gets the
+// option of that value, a radio button or check box of that value is
+// checked. "{name}" in a value is replaced by a value saved by an earlier
+// step. Resolves to the response of the navigation that follows.
+async function submitForm(page, fields, vars) {
+  const names = Object.keys(fields);
+  const form = page.locator(`form:has([name="${names[0]}"])`).first();
+  if (await form.count() === 0) throw new Error(`no <form> with a field "${names[0]}" on ${new URL(page.url()).pathname}`);
+  for (const name of names) {
+    const value = fields[name].replace(/\{(\w+)\}/g, (m, v) => (v in vars ? vars[v] : m));
+    const el = form.locator(`[name="${name}"]`).first();
+    if (await el.count() === 0) throw new Error(`the form has no field "${name}"`);
+    const { tag, type } = await el.evaluate((n) => ({ tag: n.tagName, type: (n.getAttribute('type') || '').toLowerCase() }));
+    if (type === 'radio' || type === 'checkbox') {
+      await form.locator(`[name="${name}"][value="${value}"]`).check();
+    } else if (tag === 'SELECT') {
+      await el.selectOption(value);
+    } else {
+      await el.fill(value);
+    }
+  }
+  const [nav] = await Promise.all([
+    page.waitForNavigation({ waitUntil: 'load' }),
+    form.locator('button[type=submit]').first().click(),
+  ]);
+  return nav;
+}
+
+// Runs the "before" steps of an entry: each opens a page, sends its form
+// and saves the text of CSS selectors of the page it lands on.
+async function runBefore(page, base, steps, vars, failures) {
+  for (const step of steps) {
+    const res = await page.goto(base + step.path, { waitUntil: 'load' });
+    if (!res || res.status() >= 400) {
+      failures.push(`before: GET ${step.path} answered ${res ? res.status() : 'no response'}`);
+      return false;
+    }
+    const nav = await submitForm(page, step.submit.fields, vars);
+    if (!nav || nav.status() >= 400) {
+      failures.push(`before: sending the form of ${step.path} answered ${nav ? nav.status() : 'no response'}`);
+      return false;
+    }
+    for (const [name, sel] of Object.entries(step.save || {})) {
+      const el = page.locator(sel).first();
+      if (await el.count() === 0) {
+        failures.push(`before: nothing matches ${sel} after sending the form of ${step.path}`);
+        return false;
+      }
+      vars[name] = (await el.textContent()).trim();
+    }
+  }
+  return true;
+}
+
 // Inject axe-core and run it. addScriptTag is tried first; if the page's
 // Content-Security-Policy blocks inline scripts, fall back to evaluating the
 // source through the DevTools protocol (not subject to CSP), so the app can
@@ -223,6 +301,11 @@ async function runTest(browser, entry, variant, ctx) {
       const ok = await login(page, base, entry.login, failures);
       if (!ok) return { failures, notes };
     }
+    const vars = {};
+    if (entry.before) {
+      const ok = await runBefore(page, base, entry.before, vars, failures);
+      if (!ok) return { failures, notes };
+    }
 
     // Collect problems only for the page under test, not for the login steps.
     let collecting = true;
@@ -260,7 +343,12 @@ async function runTest(browser, entry, variant, ctx) {
 
     const url = base + entry.path;
     armed = true;
-    const res = await page.goto(url, { waitUntil: 'load' });
+    let res = await page.goto(url, { waitUntil: 'load' });
+    if (entry.submit) {
+      // The page under test is where sending the form leads.
+      if (res && res.status() >= 400) failures.push(`GET ${entry.path} answered ${res.status()} before sending its form`);
+      res = await submitForm(page, entry.submit.fields, vars);
+    }
     // Give late fetches / lazy resources a moment, but never block on them.
     await page.waitForLoadState('networkidle', { timeout: 3000 }).catch(() => {});
 

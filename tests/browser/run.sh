@@ -10,6 +10,8 @@ export NO_PROXY='*' no_proxy='*'
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy
 # Many logins from one address in a few seconds: widen the throttle.
 export GONGKAI_LOGIN_MAX_FAILURES=1000
+# The application pages file several applications from one address.
+export GONGKAI_APPLY_PER_HOUR=0
 pid=""
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$T"' EXIT
 "$GONGKAI" init --db "$T/g.db" --demo > /dev/null || exit 1

@@ -47,7 +47,7 @@ has "annual reports are listed" "$T/body" '沙县应急管理局2018年政府信
 has "categories show their counts" "$T/body" '政务公开</a> <span class="muted">(4 条)</span>'
 has "how to apply names the office" "$T/body" '沙县应急管理局办公室'
 has "how to apply gives the e-mail" "$T/body" 'fjsxajj@163.com'
-hasnt "no link to an online form that does not exist" "$T/body" '/apply'
+has "how to apply links the online form" "$T/body" "href=\"$O/apply\""
 has "total of published items" "$T/body" '现有主动公开信息 15 条'
 has "abolished item is marked on the home" "$T/body" '<strong class="badge">已废止</strong>'
 never_public "xxgk home"
