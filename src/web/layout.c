@@ -137,6 +137,9 @@ static const struct page_def {
 	 N("organ_name", "list_href", "tracking_code", "notice", "calendar_missing", "status", "status_label", "overdue", "due", "closed", "outcome_label", "replied", "steps", "text", "kind_label", "name", "id_type", "id_number", "legal_rep", "contact_person", "phone", "email", "address", "postcode", "channel_label", "submitted", "received", "request", "doc_no", "purpose", "delivery", "supp_deadline", "supp_note", "fee", "reply_text", "delivered", "delivered_how", "consults", "kind", "party", "started", "ended", "letters", "href", "label", "can_receive", "act_href", "csrf", "today", "can_supp_request", "can_supp_receive", "can_consult", "consult_kinds", "value", "open_consults", "id", "can_extend", "can_fee_notice", "can_fee_paid", "can_reply", "families", "outcomes", "can_deliver", "files", "kb", "upload_href", "events", "at", "date", "actor", "note")},
 	{"letter",
 	 N("title", "number", "addressee", "paras", "text", "signature", "date", "back_href", "docx_href")},
+	{"admin_calendar",
+	 N("notice", "missing", "error", "csrf", "csv", "years", "year", "off",
+	   "work", "workdays")},
 	{"admin_queue",
 	 N("organ_name", "role", "waiting", "new_href", "queues", "qid",
 	   "heading", "total", "items", "href", "title", "category",
@@ -342,6 +345,8 @@ static void chrome(struct req *r, tvars *lv, const char *title)
 			nav_row(lv, "staffnav", "/admin/organs", "机关管理",
 				path, 1);
 			nav_row(lv, "staffnav", "/admin/users", "用户管理",
+				path, 1);
+			nav_row(lv, "staffnav", "/admin/calendar", "工作日历",
 				path, 1);
 			nav_row(lv, "staffnav", "/admin/audit", "审计日志",
 				path, 1);

@@ -82,6 +82,10 @@ int admin_app_file_page(struct req *r, struct err *e);
 int admin_app_letter_page(struct req *r, struct err *e);
 int admin_app_letter_docx_page(struct req *r, struct err *e);
 
+/* admin_calendar.c: the working-day calendar (admins). */
+int admin_calendar_page(struct req *r, struct err *e);
+int admin_calendar_post(struct req *r, struct err *e);
+
 /* admin_category.c: an organ's category tree. */
 int admin_categories_page(struct req *r, struct err *e);
 int admin_category_new_post(struct req *r, struct err *e);

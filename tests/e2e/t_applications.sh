@@ -245,6 +245,30 @@ eq "nothing stored" "$(count application)" "$n"
 eq "an existing tracking code: exit 2" "$?" 2
 has "says which" "$T/err" "YS-2025-001"
 
+# --- the calendar page (admins) ---
+req c GET /admin/calendar
+eq "a clerk may not open the calendar" "$STATUS" 403
+login ad admin "$PW"
+req ad GET /admin/calendar
+eq "calendar page" "$STATUS" 200
+has "lists 2026 with its 调休 days" "$T/body" "2月14日"
+tok=$(csrf)
+n=$(count holiday)
+req ad POST /admin/calendar --data-urlencode "csrf=$tok" --data-urlencode "csv=date,kind
+2028-02-30,holiday"
+eq "a bad date: 400" "$STATUS" 400
+has "names the line" "$T/body" "第 2 行"
+eq "nothing stored" "$(count holiday)" "$n"
+req ad POST /admin/calendar --data-urlencode "csrf=$tok" --data-urlencode "csv=date,kind
+2028-01-29,workday"
+eq "a year without a day off: 400" "$STATUS" 400
+req ad POST /admin/calendar --data-urlencode "csrf=$tok" --data-urlencode "csv=date,kind,name
+2028-01-01,holiday,元旦
+2028-01-29,workday,春节"
+eq "a year loaded" "$STATUS" 303
+eq "2028 covered" "$("$GONGKAI" workday years --db "$DB" | tail -n 1)" 2028
+eq "audited" "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action='holiday.year' AND entity_id=2028")" 1
+
 # --- the server's deadline job (runs at start and every tick) ---
 req c GET "$O/applications/new"
 tok=$(csrf)

@@ -241,7 +241,7 @@ eq "server stops cleanly" "$SERVER_RC" 0
 #---- The hourly limit per address
 "$GONGKAI" init --db "$T/h.db" --demo > /dev/null || exit 1
 GONGKAI_APPLY_PER_HOUR=2 start_server "$T/h.db"
-happs() { sqlite3 "$T/h.db" "SELECT count(*) FROM application"; }
+happs() { sqlite3 "$T/h.db" "SELECT count(*) FROM application WHERE channel = 'online' AND submit_ip <> ''"; }
 apply d
 eq "first of two is accepted" "$STATUS" 303
 apply d
