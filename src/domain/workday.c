@@ -235,3 +235,13 @@ int cal_between(const struct calendar *c, int64_t a, int64_t b,
 	*count = k;
 	return 0;
 }
+
+int cal_year_needed(const struct calendar *c, int64_t today)
+{
+	int y, m, d;
+	date_civil(today, &y, &m, &d);
+	if (!cal_covers(c, y)) {
+		return y;
+	}
+	return m >= 11 && !cal_covers(c, y + 1) ? y + 1 : 0;
+}

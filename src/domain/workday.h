@@ -56,6 +56,11 @@ const struct cal_day *cal_lookup(const struct calendar *c, int64_t day);
 /* 1 when day is a working day (by the rule above; no coverage check). */
 int cal_is_workday(const struct calendar *c, int64_t day);
 
+/* The year deadlines counted from `today` will soon need and the calendar
+ * lacks: this year, or from 1 November the next (20 working days, an
+ * extension and consultations reach into it), else 0. For warnings. */
+int cal_year_needed(const struct calendar *c, int64_t today);
+
 /* The nth (n >= 1; n = 0 gives d) working day after d into *out. 0, or -1
  * with ERR_MISSING and *missing (when not NULL) set to the first year the
  * count needed and the calendar does not cover. */

@@ -161,6 +161,19 @@ static int load_consults(store *st, struct application *a, struct err *e)
 	return rc < 0 ? -1 : 0;
 }
 
+/* Steps a "SELECT APP_COLS" statement once and loads the consultations:
+ * 1 found, 0 not, -1 error (out cleared). */
+static int one_with_consults(store *st, sqlite3_stmt *s,
+			     struct application *out, struct err *e)
+{
+	int rc = st_one(st, s, fill, out, e);
+	if (rc == 1 && load_consults(st, out, e)) {
+		app_clear(out);
+		return -1;
+	}
+	return rc;
+}
+
 int application_get(store *st, int64_t organ_id, int64_t id,
 		    struct application *out, struct err *e)
 {
@@ -174,12 +187,7 @@ int application_get(store *st, int64_t organ_id, int64_t id,
 	    st_bind_int(st, s, 2, organ_id, e)) {
 		return -1;
 	}
-	int rc = st_one(st, s, fill, out, e);
-	if (rc == 1 && load_consults(st, out, e)) {
-		app_clear(out);
-		return -1;
-	}
-	return rc;
+	return one_with_consults(st, s, out, e);
 }
 
 int application_by_code(store *st, const char *code,
@@ -193,12 +201,7 @@ int application_by_code(store *st, const char *code,
 	if (!s || st_bind_text(st, s, 1, code, e)) {
 		return -1;
 	}
-	int rc = st_one(st, s, fill, out, e);
-	if (rc == 1 && load_consults(st, out, e)) {
-		app_clear(out);
-		return -1;
-	}
-	return rc;
+	return one_with_consults(st, s, out, e);
 }
 
 /* The WHERE clause shared by the list and its count (?1..?11). */

@@ -1,7 +1,9 @@
 /*
- * attachment.c - every statement that touches attachment and blob (see
- * item.h). File contents live in the database (one file to back up), one
- * copy per SHA-256; an attachment row names the content for one item.
+ * attachment.c - every statement that touches attachment,
+ * application_file and blob (see item.h, application.h). File contents
+ * live in the database (one file to back up), one copy per SHA-256; an
+ * attachment row names the content for one item, an application_file row
+ * for one application.
  */
 #include "base/crypto.h"
 #include "base/date.h"
@@ -87,9 +89,14 @@ static int blob_put(store *st, const void *data, size_t size, char sha[65],
 	return 0;
 }
 
-int attachment_add(store *st, const struct actor *who, int64_t item_id,
-		   const char *name, const char *ctype, const void *data,
-		   size_t size, int64_t *id, struct err *e)
+/* Files belong to an item (attachment) or an application
+ * (application_file); the two tables have the same columns. */
+enum owner { OWN_ITEM, OWN_APPLICATION };
+
+/* Stores the content and a row naming it for the owner, audited. */
+static int file_add(store *st, const struct actor *who, enum owner own,
+		    int64_t owner_id, const char *name, const char *ctype,
+		    const void *data, size_t size, int64_t *id, struct err *e)
 {
 	char sha[65], now[21];
 	date_timestamp(time(NULL), now);
@@ -100,12 +107,19 @@ int attachment_add(store *st, const struct actor *who, int64_t item_id,
 	if (blob_put(st, data, size, sha, e)) {
 		goto fail;
 	}
-	sqlite3_stmt *s;
-	s = st_prepare(st,
-		       "INSERT INTO attachment(item_id, name, ctype, sha256, "
-		       "size, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-		       e);
-	if (!s || st_bind_int(st, s, 1, item_id, e) ||
+	sqlite3_stmt *s =
+		own == OWN_ITEM
+			? st_prepare(st,
+				     "INSERT INTO attachment(item_id, name, "
+				     "ctype, sha256, size, created_at) VALUES "
+				     "(?1, ?2, ?3, ?4, ?5, ?6)",
+				     e)
+			: st_prepare(st,
+				     "INSERT INTO application_file("
+				     "application_id, name, ctype, sha256, size, "
+				     "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+				     e);
+	if (!s || st_bind_int(st, s, 1, owner_id, e) ||
 	    st_bind_text(st, s, 2, name, e) ||
 	    st_bind_text(st, s, 3, ctype, e) ||
 	    st_bind_text(st, s, 4, sha, e) ||
@@ -113,13 +127,15 @@ int attachment_add(store *st, const struct actor *who, int64_t item_id,
 	    st_bind_text(st, s, 6, now, e) || st_exec(st, s, e)) {
 		goto fail;
 	}
-	struct attachment a = {sqlite3_last_insert_rowid(st->db), item_id,
+	struct attachment a = {sqlite3_last_insert_rowid(st->db), owner_id,
 			       (int64_t)size, (char *)name, (char *)ctype,
 			       sha, now};
 	*id = a.id;
 	snap = snapshot(&a);
-	if (audit_append(st, who, "attachment.add", "item", item_id, NULL,
-			 snap, e) ||
+	if (audit_append(st, who,
+			 own == OWN_ITEM ? "attachment.add" : "application.file",
+			 own == OWN_ITEM ? "item" : "application", owner_id,
+			 NULL, snap, e) ||
 	    store_tx_commit(st, e)) {
 		goto fail;
 	}
@@ -129,6 +145,31 @@ fail:
 	free(snap);
 	store_tx_rollback(st);
 	return -1;
+}
+
+/* Steps a "SELECT <the attachment columns>, b.data" statement once:
+ * 1 with out (and data) filled, 0 none, -1 error. */
+static int file_read(store *st, sqlite3_stmt *s, struct attachment *out,
+		     Buf *data, struct err *e)
+{
+	int rc = st_step(st, s, e);
+	if (rc == 1) {
+		fill(s, out);
+		if (data) {
+			buf_append(data, sqlite3_column_blob(s, 7),
+				   (size_t)sqlite3_column_bytes(s, 7));
+		}
+		sqlite3_reset(s);
+	}
+	return rc;
+}
+
+int attachment_add(store *st, const struct actor *who, int64_t item_id,
+		   const char *name, const char *ctype, const void *data,
+		   size_t size, int64_t *id, struct err *e)
+{
+	return file_add(st, who, OWN_ITEM, item_id, name, ctype, data, size,
+			id, e);
 }
 
 int attachment_list(store *st, int64_t item_id, struct attachment **out,
@@ -160,16 +201,7 @@ int attachment_get(store *st, int64_t id, struct attachment *out,
 	if (!s || st_bind_int(st, s, 1, id, e)) {
 		return -1;
 	}
-	int rc = st_step(st, s, e);
-	if (rc == 1) {
-		fill(s, out);
-		if (data) {
-			buf_append(data, sqlite3_column_blob(s, 7),
-				   (size_t)sqlite3_column_bytes(s, 7));
-		}
-		sqlite3_reset(s);
-	}
-	return rc;
+	return file_read(st, s, out, data, e);
 }
 
 int attachment_delete(store *st, const struct actor *who, int64_t item_id,
@@ -195,7 +227,9 @@ int attachment_delete(store *st, const struct actor *who, int64_t item_id,
 	/* The content goes when nothing names it any more. */
 	s = st_prepare(st,
 		       "DELETE FROM blob WHERE sha256 = ?1 AND NOT EXISTS "
-		       "(SELECT 1 FROM attachment WHERE sha256 = ?1)",
+		       "(SELECT 1 FROM attachment WHERE sha256 = ?1) AND NOT "
+		       "EXISTS (SELECT 1 FROM application_file WHERE sha256 = "
+		       "?1)",
 		       e);
 	if (!s || st_bind_text(st, s, 1, a.sha256, e) || st_exec(st, s, e)) {
 		goto fail;
@@ -222,44 +256,8 @@ int appfile_add(store *st, const struct actor *who, int64_t app_id,
 		const char *name, const char *ctype, const void *data,
 		size_t size, int64_t *id, struct err *e)
 {
-	char sha[65], now[21];
-	date_timestamp(time(NULL), now);
-	if (store_tx_begin(st, e)) {
-		return -1;
-	}
-	char *snap = NULL;
-	if (blob_put(st, data, size, sha, e)) {
-		goto fail;
-	}
-	sqlite3_stmt *s = st_prepare(
-		st,
-		"INSERT INTO application_file(application_id, name, ctype, "
-		"sha256, size, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-		e);
-	if (!s || st_bind_int(st, s, 1, app_id, e) ||
-	    st_bind_text(st, s, 2, name, e) ||
-	    st_bind_text(st, s, 3, ctype, e) ||
-	    st_bind_text(st, s, 4, sha, e) ||
-	    st_bind_int(st, s, 5, (int64_t)size, e) ||
-	    st_bind_text(st, s, 6, now, e) || st_exec(st, s, e)) {
-		goto fail;
-	}
-	struct attachment a = {sqlite3_last_insert_rowid(st->db), app_id,
-			       (int64_t)size, (char *)name, (char *)ctype,
-			       sha, now};
-	*id = a.id;
-	snap = snapshot(&a);
-	if (audit_append(st, who, "application.file", "application", app_id,
-			 NULL, snap, e) ||
-	    store_tx_commit(st, e)) {
-		goto fail;
-	}
-	free(snap);
-	return 0;
-fail:
-	free(snap);
-	store_tx_rollback(st);
-	return -1;
+	return file_add(st, who, OWN_APPLICATION, app_id, name, ctype, data,
+			size, id, e);
 }
 
 int appfile_list(store *st, int64_t app_id, struct attachment **out,
@@ -294,14 +292,5 @@ int appfile_get(store *st, int64_t app_id, int64_t id,
 	    st_bind_int(st, s, 2, app_id, e)) {
 		return -1;
 	}
-	int rc = st_step(st, s, e);
-	if (rc == 1) {
-		fill(s, out);
-		if (data) {
-			buf_append(data, sqlite3_column_blob(s, 7),
-				   (size_t)sqlite3_column_bytes(s, 7));
-		}
-		sqlite3_reset(s);
-	}
-	return rc;
+	return file_read(st, s, out, data, e);
 }

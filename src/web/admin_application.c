@@ -26,25 +26,16 @@
 
 #define PER_PAGE 30
 
-static void option(tvars *v, const char *list, const char *value,
-		   const char *label, int selected)
-{
-	tvars *row = tv_add_row(v, list);
-	tv_set(row, "value", value);
-	tv_set(row, "label", label);
-	tv_set_bool(row, "selected", selected);
-}
-
 /* Options of a vocabulary with an optional "any" first. */
 static void vocab_options(tvars *v, const char *list, const struct vocab *voc,
 			  size_t n, const char *selected, const char *any)
 {
 	tv_set_list_empty(v, list);
 	if (any) {
-		option(v, list, "", any, str_empty(selected));
+		layout_option(v, list, "", any, str_empty(selected));
 	}
 	for (size_t i = 0; i < n; i++) {
-		option(v, list, voc[i].code, voc[i].label,
+		layout_option(v, list, voc[i].code, voc[i].label,
 		       str_eq(selected, voc[i].code));
 	}
 }
@@ -94,12 +85,19 @@ static void notice(struct req *r, tvars *v)
 /* The calendar warning: a year the deadlines need is not loaded. */
 static void calendar_warning(tvars *v, const struct apply_ctx *ctx)
 {
-	int y, m, d;
-	date_civil(ctx->env.today, &y, &m, &d);
-	int missing = !cal_covers(&ctx->cal, y)	    ? y
-		      : !cal_covers(&ctx->cal, y + 1) && m >= 11 ? y + 1
-								  : 0;
-	tv_set_int(v, "calendar_missing", missing);
+	tv_set_int(v, "calendar_missing",
+		   cal_year_needed(&ctx->cal, ctx->env.today));
+}
+
+/* Back to the application page with a done=NOTE notice. */
+static void redirect_app(struct req *r, const struct organ *o, int64_t id,
+			 const char *done)
+{
+	Buf b = BUF_INIT;
+	url_printf(&b, "/admin/o/%s/applications/%lld?done=%s", o->slug,
+		   (long long)id, done);
+	resp_redirect(r, buf_str(&b));
+	buf_free(&b);
 }
 
 /*---- The register and dashboard ----*/
@@ -372,11 +370,7 @@ int admin_app_new_post(struct req *r, struct err *e)
 		}
 		goto done;
 	}
-	Buf b = BUF_INIT;
-	url_printf(&b, "/admin/o/%s/applications/%lld?done=created", o.slug,
-		   (long long)a.id);
-	resp_redirect(r, buf_str(&b));
-	buf_free(&b);
+	redirect_app(r, &o, a.id, "created");
 	rc = 0;
 	goto done;
 form:;
@@ -674,11 +668,7 @@ int admin_app_act_post(struct req *r, struct err *e)
 	struct actor who = auth_actor(r);
 	if (application_act(r->st, &who, r->user.id, r->user.role, o.id, a.id,
 			    &c, &ctx.env, e) == 0) {
-		Buf b = BUF_INIT;
-		url_printf(&b, "/admin/o/%s/applications/%lld?done=acted",
-			   o.slug, (long long)a.id);
-		resp_redirect(r, buf_str(&b));
-		buf_free(&b);
+		redirect_app(r, &o, a.id, "acted");
 		rc = 0;
 	}
 done:
@@ -707,11 +697,7 @@ int admin_app_upload_post(struct req *r, struct err *e)
 					 e) == 0 &&
 		   appfile_add(r->st, &who, a.id, u->filename, ctype,
 			       u->data.p, u->data.n, &id, e) == 0) {
-		Buf b = BUF_INIT;
-		url_printf(&b, "/admin/o/%s/applications/%lld?done=uploaded",
-			   o.slug, (long long)a.id);
-		resp_redirect(r, buf_str(&b));
-		buf_free(&b);
+		redirect_app(r, &o, a.id, "uploaded");
 		rc = 0;
 	}
 	app_clear(&a);

@@ -33,11 +33,7 @@ static int show(struct req *r, const char *error, const char *csv,
 	}
 	tv_set(v, "error", error ? error : "");
 	tv_set(v, "csv", csv ? csv : "");
-	int y, m, d;
-	date_civil(date_today(), &y, &m, &d);
-	tv_set_int(v, "missing", !cal_covers(&cal, y)	  ? y
-				 : !cal_covers(&cal, y + 1) ? y + 1
-							    : 0);
+	tv_set_int(v, "missing", cal_year_needed(&cal, date_today()));
 	tv_set_list_empty(v, "years");
 	for (size_t i = cal.nyears; i-- > 0;) {
 		int yr = cal.years[i], off = 0, work = 0;

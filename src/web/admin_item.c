@@ -22,16 +22,6 @@
 
 /*---- Helpers ----*/
 
-/* Adds an option row (value, label, selected) to `list`. */
-static void option(tvars *v, const char *list, const char *value,
-		   const char *label, int selected)
-{
-	tvars *row = tv_add_row(v, list);
-	tv_set(row, "value", value);
-	tv_set(row, "label", label);
-	tv_set_bool(row, "selected", selected);
-}
-
 /* The organ's categories as options, indented children. */
 static int category_options(struct req *r, tvars *v, int64_t organ_id,
 			    int64_t selected, const char *any_label,
@@ -44,14 +34,14 @@ static int category_options(struct req *r, tvars *v, int64_t organ_id,
 	}
 	tv_set_list_empty(v, "categories");
 	if (any_label) {
-		option(v, "categories", "", any_label, selected == 0);
+		layout_option(v, "categories", "", any_label, selected == 0);
 	}
 	for (size_t i = 0; i < n; i++) {
 		char id[24], label[256];
 		snprintf(id, sizeof id, "%lld", (long long)c[i].id);
 		snprintf(label, sizeof label, "%s%s",
 			 c[i].parent_id ? "— " : "", c[i].name);
-		option(v, "categories", id, label, c[i].id == selected);
+		layout_option(v, "categories", id, label, c[i].id == selected);
 	}
 	category_list_free(c, n);
 	return 0;
@@ -61,10 +51,10 @@ static void kind_options(tvars *v, int selected, const char *any_label)
 {
 	tv_set_list_empty(v, "kinds");
 	if (any_label) {
-		option(v, "kinds", "", any_label, selected < 0);
+		layout_option(v, "kinds", "", any_label, selected < 0);
 	}
 	for (int k = 0; k < KIND_COUNT; k++) {
-		option(v, "kinds", item_kind_code(k), item_kind_label(k),
+		layout_option(v, "kinds", item_kind_code(k), item_kind_label(k),
 		       k == selected);
 	}
 }
@@ -226,25 +216,25 @@ int admin_items_page(struct req *r, struct err *e)
 	layout_set_url(v, "bulk_action", "/admin/o/%s/items/bulk", o.slug);
 	layout_set_url(v, "action", "/admin/o/%s/items", o.slug);
 	tv_set(v, "q", req_param(r, "q"));
-	option(v, "statuses", "", "全部状态", f.status < 0);
+	layout_option(v, "statuses", "", "全部状态", f.status < 0);
 	for (int s = 0; s < ST_COUNT; s++) {
-		option(v, "statuses", item_status_code(s),
+		layout_option(v, "statuses", item_status_code(s),
 		       item_status_label(s), s == f.status);
 	}
 	kind_options(v, f.kind, "全部类型");
-	option(v, "years", "", "全部年份", f.year == 0);
+	layout_option(v, "years", "", "全部年份", f.year == 0);
 	for (size_t i = 0; i < ny; i++) {
 		char y[8];
 		snprintf(y, sizeof y, "%d", years[i]);
-		option(v, "years", y, y, years[i] == f.year);
+		layout_option(v, "years", y, y, years[i] == f.year);
 	}
 	static const enum item_action bulk[] = {ACT_SUBMIT, ACT_REVIEW,
 						ACT_APPROVE, ACT_PUBLISH};
 	for (size_t i = 0; i < sizeof bulk / sizeof bulk[0]; i++) {
-		option(v, "bulk_actions", item_action_code(bulk[i]),
+		layout_option(v, "bulk_actions", item_action_code(bulk[i]),
 		       item_action_label(bulk[i]), 0);
 	}
-	option(v, "bulk_actions", "delete", "删除草稿", 0);
+	layout_option(v, "bulk_actions", "delete", "删除草稿", 0);
 	tv_set_list_empty(v, "items");
 	for (size_t i = 0; i < n; i++) {
 		item_row(tv_add_row(v, "items"), &o, &items[i]);
@@ -471,7 +461,7 @@ static int item_form(struct req *r, const struct organ *o,
 	if (item_list(r->st, &f, &pol, &npol, NULL, e)) {
 		goto done;
 	}
-	option(v, "policies", "", "(不关联)", interp == 0);
+	layout_option(v, "policies", "", "(不关联)", interp == 0);
 	for (size_t i = 0; i < npol; i++) {
 		if (it && pol[i].id == it->id) {
 			continue;
@@ -480,7 +470,7 @@ static int item_form(struct req *r, const struct organ *o,
 		snprintf(id, sizeof id, "%lld", (long long)pol[i].id);
 		snprintf(label, sizeof label, "%s %s", pol[i].index_no,
 			 pol[i].title);
-		option(v, "policies", id, label, pol[i].id == interp);
+		layout_option(v, "policies", id, label, pol[i].id == interp);
 	}
 	rc = layout_page(r, "admin_item_form",
 			 is_new ? "新建信息" : "编辑信息", v, e);

@@ -447,3 +447,12 @@ void layout_error_page(struct req *r, const struct err *e)
 	r->status = status;
 	tvars_free(v);
 }
+
+void layout_option(tvars *v, const char *list, const char *value,
+		   const char *label, int selected)
+{
+	tvars *row = tv_add_row(v, list);
+	tv_set(row, "value", value);
+	tv_set(row, "label", label);
+	tv_set_bool(row, "selected", selected);
+}

@@ -25,6 +25,10 @@ int layout_sheet(struct req *r, const char *page, const char *title,
 		 tvars *v, struct err *e);
 /* Replaces any output with the error page for e (status from e). */
 void layout_error_page(struct req *r, const struct err *e);
+/* Adds a row value/label/selected to list `list` of v: the options of a
+ * <select> (templates write {{#selected}}...selected{{/selected}}). */
+void layout_option(tvars *v, const char *list, const char *value,
+		   const char *label, int selected);
 /* Sets `name` in v to a URL built like url_printf (each %s argument is
  * percent-encoded as one URL component). */
 void layout_set_url(tvars *v, const char *name, const char *fmt, ...)

@@ -261,16 +261,6 @@ static void set_query_href(tvars *v, const char *name, const char *slug,
 	buf_free(&b);
 }
 
-/* The select boxes, with the current choice selected. */
-static void option(tvars *v, const char *list, const char *value,
-		   const char *label, int selected)
-{
-	tvars *row = tv_add_row(v, list);
-	tv_set(row, "value", value);
-	tv_set(row, "label", label);
-	tv_set_bool(row, "selected", selected);
-}
-
 static int filter_options(struct req *r, int64_t organ_id,
 			  const struct query *q, tvars *v, struct err *e)
 {
@@ -288,19 +278,19 @@ static int filter_options(struct req *r, int64_t organ_id,
 		snprintf(val, sizeof val, "%lld", (long long)cats[i].id);
 		snprintf(label, sizeof label, "%s%s",
 			 cats[i].parent_id ? "— " : "", cats[i].name);
-		option(v, "categories", val, label, cats[i].id == q->cat.id);
+		layout_option(v, "categories", val, label, cats[i].id == q->cat.id);
 	}
 	for (size_t i = 0; i < nyears; i++) {
 		snprintf(val, sizeof val, "%d", years[i]);
 		snprintf(label, sizeof label, "%d 年", years[i]);
-		option(v, "years", val, label, years[i] == q->year);
+		layout_option(v, "years", val, label, years[i] == q->year);
 	}
 	for (int k = 0; k < KIND_COUNT; k++) {
-		option(v, "kinds", item_kind_code(k), item_kind_label(k),
+		layout_option(v, "kinds", item_kind_code(k), item_kind_label(k),
 		       k == q->kind);
 	}
 	for (int k = 0; k < VAL_COUNT; k++) {
-		option(v, "validities", item_validity_code(k),
+		layout_option(v, "validities", item_validity_code(k),
 		       item_validity_label(k), k == q->validity);
 	}
 	category_list_free(cats, ncat);

@@ -143,6 +143,10 @@ static void t_workday_missing_year(void)
 	T_ASSERT(cal_covers(&cal, 2007));
 	T_ASSERT(cal_covers(&cal, 2026));
 	T_ASSERT(!cal_covers(&cal, 2027));
+	/* warnings: 2027 matters from 1 November 2026, 2026 is there */
+	T_EQ_INT(cal_year_needed(&cal, D("2026-10-31")), 0);
+	T_EQ_INT(cal_year_needed(&cal, D("2026-11-01")), 2027);
+	T_EQ_INT(cal_year_needed(&cal, D("2027-03-01")), 2027);
 }
 
 static void t_calendar_csv(void)

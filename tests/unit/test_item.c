@@ -8,6 +8,8 @@
 #include "tdb.h"
 
 #include "base/date.h"
+#include "base/str.h"
+#include "store/application.h"
 #include "store/item.h"
 #include "store/organ.h"
 
@@ -582,6 +584,28 @@ static void t_store_attachments(void)
 	attachment_clear(&a);
 	buf_free(&data);
 	T_EQ_INT(attachment_delete(st, &clerk, id + 1, a2, &e), -1);
+	/* an application's scan of the same content keeps it alive when the
+	 * item's last attachment goes */
+	struct calendar cal = {0};
+	struct app_env env = {&cal, 0, 0, "", "", 1};
+	T_EQ_INT(date_parse("2026-03-02", &env.today), 0);
+	struct application ap;
+	app_init(&ap);
+	ap.organ_id = o;
+	ap.submitted_at = xstrdup("2026-03-02");
+	ap.submitted = ap.received = env.today;
+	int64_t f;
+	T_EQ_INT(application_create(st, &clerk, &ap, &env, &e), 0);
+	T_EQ_INT(appfile_add(st, &clerk, ap.id, "扫描件.pdf", "application/pdf",
+			     bytes, sizeof bytes, &f, &e),
+		 0);
+	T_EQ_INT(attachment_delete(st, &clerk, id, a2, &e), 0);
+	T_EQ_INT(appfile_get(st, ap.id, f, &a, &data, &e), 1);
+	T_EQ_INT(data.n, sizeof bytes);
+	T_EQ_STR(a.name, "扫描件.pdf");
+	attachment_clear(&a);
+	buf_free(&data);
+	app_clear(&ap);
 	tdb_close(st);
 }
 
