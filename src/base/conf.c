@@ -62,6 +62,8 @@ static const struct key {
 	INT(apply_per_hour, 0, 1000),
 	INT(reminder_days, 0, 20),
 	STR(base_url),
+	INT(message_flag_months, 1, 36),
+	INT(message_per_hour, 0, 1000),
 #undef STR
 #undef INT
 #undef CHOICE
@@ -91,6 +93,8 @@ void conf_defaults(struct conf *c)
 	c->fee_payment_days = 20;
 	c->apply_per_hour = 5;
 	c->reminder_days = 3;
+	c->message_flag_months = 3;
+	c->message_per_hour = 5;
 	c->tick_seconds = 30;
 	c->smtp_port = 25;
 	c->smtp_tls = SMTP_TLS_STARTTLS;

@@ -38,6 +38,8 @@ struct conf {
 	int64_t apply_per_hour;   /* online applications per address/hour */
 	int64_t reminder_days;    /* remind staff this many days ahead */
 	char base_url[256];       /* public address for links in mail */
+	int64_t message_flag_months; /* unanswered messages flagged after */
+	int64_t message_per_hour; /* public messages per address and hour */
 	int64_t tick_seconds;   /* how often the server runs its periodic jobs */
 	/* outgoing mail (smtp_host empty: messages stay queued) */
 	char smtp_host[256];

@@ -350,6 +350,119 @@ const char *const store_migrations[] = {
 	"  failed INTEGER NOT NULL DEFAULT 0\n"
 	");\n"
 	"CREATE INDEX outbox_due ON outbox(sent_at, failed, next_at);\n",
+	/* 4: oversight and work records - review and litigation cases,
+	 * activities (other work the annual report counts) and their
+	 * admin-added kinds, public messages (留言), opening balances. */
+	/* 行政复议 / 行政诉讼 against the organ. A case is pending until it
+	 * has a closing date; every other result needs one. */
+	"CREATE TABLE lawcase (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  organ_id INTEGER NOT NULL REFERENCES organ(id),\n"
+	"  kind TEXT NOT NULL CHECK (kind IN ('review','litigation_direct',"
+	"'litigation_after_review')),\n"
+	/* the application the case is about, when there is one */
+	"  application_id INTEGER REFERENCES application(id) "
+	"ON DELETE SET NULL,\n"
+	/* 案号 or 复议决定书文号; 复议机关 or court; applicant / plaintiff;
+	 * 案由 */
+	"  case_no TEXT NOT NULL DEFAULT '',\n"
+	"  authority TEXT NOT NULL DEFAULT '',\n"
+	"  party TEXT NOT NULL DEFAULT '',\n"
+	"  subject TEXT NOT NULL DEFAULT '',\n"
+	"  filed_date TEXT NOT NULL,\n"
+	"  result TEXT NOT NULL CHECK (result IN ('upheld','corrected',"
+	"'other','pending')),\n"
+	"  closed_date TEXT,\n"
+	"  note TEXT NOT NULL DEFAULT '',\n"
+	"  created_by INTEGER NOT NULL DEFAULT 0,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  updated_at TEXT NOT NULL,\n"
+	"  CHECK ((result = 'pending') = (closed_date IS NULL)),\n"
+	"  CHECK (closed_date IS NULL OR closed_date >= filed_date)\n"
+	");\n"
+	"CREATE INDEX lawcase_organ ON lawcase(organ_id, filed_date);\n"
+	"CREATE INDEX lawcase_app ON lawcase(application_id);\n"
+	/* Decisions, judgments and other documents of a case. */
+	"CREATE TABLE lawcase_file (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  lawcase_id INTEGER NOT NULL REFERENCES lawcase(id) "
+	"ON DELETE CASCADE,\n"
+	"  name TEXT NOT NULL,\n"
+	"  ctype TEXT NOT NULL,\n"
+	"  sha256 TEXT NOT NULL REFERENCES blob(sha256),\n"
+	"  size INTEGER NOT NULL,\n"
+	"  created_at TEXT NOT NULL\n"
+	");\n"
+	"CREATE INDEX lawcase_file_case ON lawcase_file(lawcase_id);\n"
+	/* Activity kinds an admin added beside the built-in ones of
+	 * domain/activity.c. measure: what an entry records (count, or an
+	 * amount in yuan); has_reply: entries carry a reply and its date. */
+	"CREATE TABLE activity_kind (\n"
+	"  code TEXT PRIMARY KEY,\n"
+	"  label TEXT NOT NULL UNIQUE,\n"
+	"  measure TEXT NOT NULL CHECK (measure IN ('count','amount')),\n"
+	"  has_reply INTEGER NOT NULL DEFAULT 0,\n"
+	"  created_by INTEGER NOT NULL DEFAULT 0,\n"
+	"  created_at TEXT NOT NULL\n"
+	") WITHOUT ROWID;\n"
+	/* One piece of other work on a date: count (default 1) and/or an
+	 * amount in fen (0.01 yuan; NULL = none), what it was, and for
+	 * the kinds with replies (12345 referrals, public messages) the
+	 * reply and its date. source: staff (form), import, public (the
+	 * portal's message form). */
+	"CREATE TABLE activity (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  organ_id INTEGER NOT NULL REFERENCES organ(id),\n"
+	"  kind TEXT NOT NULL,\n"
+	"  date TEXT NOT NULL,\n"
+	"  count INTEGER NOT NULL DEFAULT 1 CHECK (count >= 0),\n"
+	"  amount_fen INTEGER CHECK (amount_fen >= 0),\n"
+	"  title TEXT NOT NULL DEFAULT '',\n"
+	"  note TEXT NOT NULL DEFAULT '',\n"
+	"  reply TEXT NOT NULL DEFAULT '',\n"
+	"  reply_date TEXT,\n"
+	"  source TEXT NOT NULL DEFAULT 'staff' CHECK (source IN "
+	"('staff','import','public')),\n"
+	"  created_by INTEGER NOT NULL DEFAULT 0,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  updated_at TEXT NOT NULL\n"
+	");\n"
+	"CREATE INDEX activity_organ ON activity(organ_id, kind, date);\n"
+	/* The asker of a public message (an activity of kind
+	 * public_message): personal data, never shown publicly. code lets
+	 * the asker read the reply; consent: the asker agrees to the
+	 * message being shown (without personal data) once replied;
+	 * hidden: staff keep it off the public list all the same. */
+	"CREATE TABLE message (\n"
+	"  activity_id INTEGER PRIMARY KEY REFERENCES activity(id) "
+	"ON DELETE CASCADE,\n"
+	"  code TEXT NOT NULL UNIQUE,\n"
+	"  name TEXT NOT NULL DEFAULT '',\n"
+	"  phone TEXT NOT NULL DEFAULT '',\n"
+	"  email TEXT NOT NULL DEFAULT '',\n"
+	"  consent INTEGER NOT NULL DEFAULT 1,\n"
+	"  hidden INTEGER NOT NULL DEFAULT 0,\n"
+	"  submit_ip TEXT NOT NULL DEFAULT '',\n"
+	"  submitted_at TEXT NOT NULL\n"
+	");\n"
+	"CREATE INDEX message_ip ON message(submit_ip, submitted_at);\n"
+	/* Opening balances: the cumulative value of a metric (a row id of
+	 * a format's cumulative column, e.g. items, items.website) up to
+	 * the end of year, for the years before the installation. source:
+	 * entered (by created_by on a page) or import (origin: file). */
+	"CREATE TABLE baseline (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  organ_id INTEGER NOT NULL REFERENCES organ(id),\n"
+	"  metric TEXT NOT NULL,\n"
+	"  year INTEGER NOT NULL,\n"
+	"  value INTEGER NOT NULL CHECK (value >= 0),\n"
+	"  source TEXT NOT NULL CHECK (source IN ('entered','import')),\n"
+	"  origin TEXT NOT NULL DEFAULT '',\n"
+	"  note TEXT NOT NULL DEFAULT '',\n"
+	"  created_by INTEGER NOT NULL DEFAULT 0,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  UNIQUE (organ_id, metric, year)\n"
+	");\n",
 };
 
 const int store_nmigrations =
