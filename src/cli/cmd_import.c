@@ -19,6 +19,7 @@
 #include "domain/application.h"
 #include "domain/ident.h"
 #include "store/application.h"
+#include "store/baseline.h"
 #include "store/holiday.h"
 #include "store/item.h"
 #include "store/organ.h"
@@ -29,7 +30,7 @@
 
 static const char usage[] =
 	"gongkai import --db FILE --organ NAME KIND FILE.csv\n"
-	"  KIND: items, applications";
+	"  KIND: items, applications, baseline";
 
 /* A column of a kind's CSV: name, and whether it must be in the header. */
 struct column {
@@ -72,6 +73,8 @@ static char *dup_or_null(const char *s)
 struct import_ctx {
 	struct calendar cal;
 	struct app_env env;
+	const char *file; /* the CSV file's name as given */
+	int this_year;
 };
 
 static int item_row(store *st, const struct actor *who,
@@ -261,6 +264,38 @@ done:
 	return rc;
 }
 
+/*---- Baselines ----*/
+
+static const struct column baseline_cols[] = {
+	{"metric", 1}, {"year", 1}, {"value", 1}, {"note", 0}, {NULL, 0},
+};
+enum { B_METRIC, B_YEAR, B_VALUE, B_NOTE };
+
+static int baseline_row(store *st, const struct actor *who,
+			const struct organ *o, const struct record *rec,
+			struct import_ctx *ctx, struct row_err *re)
+{
+	const char *const *v = rec->v;
+	int64_t year, value;
+	re->column = "year";
+	if (str_to_i64(v[B_YEAR] ? v[B_YEAR] : "", 0, 9999, &year)) {
+		return err_set(&re->e, ERR_INPUT, "年份须是四位数字");
+	}
+	re->column = "value";
+	if (str_to_i64(v[B_VALUE] ? v[B_VALUE] : "", 0, INT64_MAX, &value)) {
+		return err_set(&re->e, ERR_INPUT, "累计值须是不小于 0 的整数");
+	}
+	struct baseline b = {0};
+	b.organ_id = o->id;
+	b.metric = (char *)(v[B_METRIC] ? v[B_METRIC] : "");
+	b.year = (int)year;
+	b.value = value;
+	b.source = "import";
+	b.origin = (char *)ctx->file;
+	b.note = (char *)(v[B_NOTE] ? v[B_NOTE] : "");
+	return baseline_add(st, who, &b, ctx->this_year, &re->column, &re->e);
+}
+
 static const struct kind {
 	const char *name;
 	const struct column *cols;
@@ -270,6 +305,7 @@ static const struct kind {
 } kinds[] = {
 	{"items", item_cols, item_row},
 	{"applications", app_cols, app_row},
+	{"baseline", baseline_cols, baseline_row},
 };
 
 /* Maps header fields to the kind's columns: map[k] = index in the row
@@ -333,6 +369,11 @@ static long import_rows(store *st, const char *file, const struct kind *k,
 	ctx.env.today = date_today();
 	ctx.env.base_url = "";
 	ctx.env.no_mail = 1; /* history: nobody is told again */
+	const char *slash = strrchr(file, '/');
+	ctx.file = slash ? slash + 1 : file;
+	int y, m, d;
+	date_civil(ctx.env.today, &y, &m, &d);
+	ctx.this_year = y;
 	int rc = csv_next(rd, &row, &ce);
 	if (rc == 0) {
 		fprintf(stderr, "%s:1: 文件为空(缺少表头)\n", file);

@@ -105,6 +105,7 @@ int admin_organ_page(struct req *r, struct err *e)
 	layout_set_url(v, "queue_href", "/admin/o/%s/queue", o.slug);
 	layout_set_url(v, "categories_href", "/admin/o/%s/categories", o.slug);
 	layout_set_url(v, "edit_href", "/admin/o/%s/edit", o.slug);
+	layout_set_url(v, "baselines_href", "/admin/o/%s/baselines", o.slug);
 	layout_set_url(v, "public_href", "/organ/%s/", o.slug);
 	if (str_eq(req_param(r, "done"), "saved")) {
 		tv_set(v, "notice", "机关信息已保存。");

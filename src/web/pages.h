@@ -82,6 +82,11 @@ int admin_app_file_page(struct req *r, struct err *e);
 int admin_app_letter_page(struct req *r, struct err *e);
 int admin_app_letter_docx_page(struct req *r, struct err *e);
 
+/* admin_baseline.c: opening balances of cumulative metrics. */
+int admin_baselines_page(struct req *r, struct err *e);
+int admin_baselines_post(struct req *r, struct err *e);
+int admin_baseline_delete_post(struct req *r, struct err *e);
+
 /* admin_calendar.c: the working-day calendar (admins). */
 int admin_calendar_page(struct req *r, struct err *e);
 int admin_calendar_post(struct req *r, struct err *e);

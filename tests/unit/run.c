@@ -34,6 +34,7 @@ void suite_docx(void);
 void suite_smtp(void);
 void suite_outbox(void);
 void suite_mailer(void);
+void suite_metric(void);
 
 static const struct {
 	const char *name;
@@ -50,7 +51,7 @@ static const struct {
 	{"deadline", suite_deadline},
 	{"docx", suite_docx},
 	{"smtp", suite_smtp},   {"outbox", suite_outbox},
-	{"mailer", suite_mailer},
+	{"mailer", suite_mailer}, {"metric", suite_metric},
 };
 
 int main(int argc, char **argv)
