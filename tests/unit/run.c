@@ -34,6 +34,7 @@ void suite_docx(void);
 void suite_smtp(void);
 void suite_outbox(void);
 void suite_mailer(void);
+void suite_lawcase(void);
 
 static const struct {
 	const char *name;
@@ -51,6 +52,7 @@ static const struct {
 	{"docx", suite_docx},
 	{"smtp", suite_smtp},   {"outbox", suite_outbox},
 	{"mailer", suite_mailer},
+	{"lawcase", suite_lawcase},
 };
 
 int main(int argc, char **argv)
