@@ -2,9 +2,10 @@
  * fmtcheck.c - the project's own convention checker, run by `make check`
  * (after Fossil's codecheck1). For each C file named on the command line:
  *   - the format/SQL argument of html_printf, buf_printf, url_printf,
- *     html_href, tv_setf, log_msg, err_set, err_set_http, cli_usage and
- *     st_prepare must be a string literal (so escaping and bound parameters
- *     cannot be bypassed, and -Wformat sees every call);
+ *     html_href, tv_setf, layout_set_url, layout_redirect, log_msg,
+ *     err_set, err_set_http, cli_usage and st_prepare must be a string
+ *     literal (so escaping and bound parameters cannot be bypassed, and
+ *     -Wformat sees every call);
  *   - sqlite3_* appears only under src/store/;
  *   - no fwrite()/write() under src/web/ (responses are buffered).
  * Prints FILE:LINE: problem for each finding; exit 1 if any.
@@ -19,7 +20,8 @@ static const struct {
 	int arg; /* 1-based index of the format argument */
 } checked[] = {
 	{"html_printf", 2}, {"buf_printf", 2}, {"url_printf", 2},
-	{"html_href", 2},   {"tv_setf", 3},    {"layout_set_url", 3},    {"log_msg", 3},
+	{"html_href", 2},   {"tv_setf", 3},    {"layout_set_url", 3},
+	{"layout_redirect", 2}, {"log_msg", 3},
 	{"err_set", 3},     {"err_set_http", 4}, {"cli_usage", 3},
 	{"st_prepare", 2},
 };

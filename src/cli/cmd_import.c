@@ -22,6 +22,7 @@
 #include "store/baseline.h"
 #include "store/holiday.h"
 #include "store/item.h"
+#include "store/lawcase.h"
 #include "store/organ.h"
 
 #include <getopt.h>
@@ -30,7 +31,7 @@
 
 static const char usage[] =
 	"gongkai import --db FILE --organ NAME KIND FILE.csv\n"
-	"  KIND: items, applications, baseline";
+	"  KIND: items, applications, cases, baseline";
 
 /* A column of a kind's CSV: name, and whether it must be in the header. */
 struct column {
@@ -296,6 +297,38 @@ static int baseline_row(store *st, const struct actor *who,
 	return baseline_add(st, who, &b, ctx->this_year, &re->column, &re->e);
 }
 
+/*---- Review and litigation cases ----*/
+
+static const struct column case_cols[] = {
+	{"kind", 1},	    {"filed_date", 1}, {"result", 1},
+	{"closed_date", 0}, {"application", 0}, {NULL, 0},
+};
+enum { C_KIND, C_FILED, C_RESULT, C_CLOSED, C_APP };
+
+/* The same check as the back office form (lawcase_check); the link to
+ * an application is resolved within the organ by lawcase_create. */
+static int case_row(store *st, const struct actor *who,
+		    const struct organ *o, const struct record *rec,
+		    struct import_ctx *ctx, struct row_err *re)
+{
+	const char *const *v = rec->v;
+	struct lawcase c = {0};
+	struct lawcase_input in = {0};
+	in.kind = v[C_KIND];
+	in.filed_date = v[C_FILED];
+	in.result = v[C_RESULT];
+	in.closed_date = v[C_CLOSED];
+	in.application = v[C_APP];
+	c.organ_id = o->id;
+	int rc = lawcase_check(&in, ctx->env.today, &c, &re->column, &re->e);
+	if (rc == 0) {
+		re->column = "application";
+		rc = lawcase_create(st, who, &c, &re->e);
+	}
+	lawcase_clear(&c);
+	return rc;
+}
+
 static const struct kind {
 	const char *name;
 	const struct column *cols;
@@ -306,6 +339,7 @@ static const struct kind {
 	{"items", item_cols, item_row},
 	{"applications", app_cols, app_row},
 	{"baseline", baseline_cols, baseline_row},
+	{"cases", case_cols, case_row},
 };
 
 /* Maps header fields to the kind's columns: map[k] = index in the row

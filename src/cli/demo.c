@@ -4,7 +4,9 @@
  * with one admin and one clerk per organ, and 沙县应急管理局's proactively
  * disclosed items of 2018-2026 (titles from the seed report), including
  * an interpretation, an abolished normative document, a withdrawn item and
- * two unpublished ones that must never show publicly. Contact details are
+ * two unpublished ones that must never show publicly, three applications
+ * and two review/litigation cases (one closed and linked to an
+ * application, one pending). Contact details are
  * plausible values for a demo (the seed's own phone number was garbled in
  * extraction); every change goes through the store and the audit log like
  * any other. Fixed dates, so every run gives the same index numbers.
@@ -17,6 +19,7 @@
 #include "store/baseline.h"
 #include "store/holiday.h"
 #include "store/item.h"
+#include "store/lawcase.h"
 #include "store/organ.h"
 #include "store/user.h"
 
@@ -412,6 +415,48 @@ static int demo_baselines(store *st, const struct actor *who,
 	return 0;
 }
 
+/* Two cases against 沙县应急管理局: 陈某's review of the reply to his
+ * application, upheld, and a company's lawsuit still pending. */
+static int demo_cases(store *st, const struct actor *who, int64_t organ_id,
+		      struct err *e)
+{
+	struct app_filter f;
+	app_filter_init(&f);
+	f.organ_id = organ_id;
+	f.q = "陈某";
+	struct application *apps = NULL;
+	size_t na = 0;
+	int64_t total = 0;
+	if (application_list(st, &f, &apps, &na, &total, e)) {
+		return -1;
+	}
+	const struct lawcase_input cases[] = {
+		{"review", "upheld", "2026-04-13", "2026-06-05",
+		 "沙政复决字〔2026〕7号", "沙县人民政府", "陈某",
+		 "不服沙县应急管理局政府信息公开申请答复",
+		 "复议机关认为答复认定事实清楚、程序合法,决定维持。",
+		 na ? apps[0].tracking_code : ""},
+		{"litigation_direct", "pending", "2026-11-10", "",
+		 "(2026)闽0427行初15号", "三明市沙县区人民法院",
+		 "某化工有限公司", "要求公开企业安全评价报告", "", ""},
+	};
+	int64_t today;
+	date_parse("2026-11-25", &today);
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < sizeof cases / sizeof cases[0];
+	     i++) {
+		struct lawcase c = {0};
+		c.organ_id = organ_id;
+		rc = lawcase_check(&cases[i], today, &c, NULL, e) ||
+				     lawcase_create(st, who, &c, e)
+			     ? -1
+			     : 0;
+		lawcase_clear(&c);
+	}
+	application_list_free(apps, na);
+	return rc;
+}
+
 int demo_fill(store *st, struct err *e)
 {
 	struct actor who = cli_actor();
@@ -476,7 +521,8 @@ int demo_fill(store *st, struct err *e)
 			}
 			if (demo_items(st, &who, o.id, e) ||
 			    demo_applications(st, &who, o.id, o.name, e) ||
-			    demo_baselines(st, &who, o.id, e)) {
+			    demo_baselines(st, &who, o.id, e) ||
+			    demo_cases(st, &who, o.id, e)) {
 				return -1;
 			}
 		}

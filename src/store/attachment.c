@@ -1,9 +1,10 @@
 /*
  * attachment.c - every statement that touches attachment,
- * application_file and blob (see item.h, application.h). File contents
- * live in the database (one file to back up), one copy per SHA-256; an
- * attachment row names the content for one item, an application_file row
- * for one application.
+ * application_file, lawcase_file and blob (see item.h, application.h,
+ * lawcase.h). File contents live in the database (one file to back up),
+ * one copy per SHA-256; an attachment row names the content for one item,
+ * an application_file row for one application, a lawcase_file row for
+ * one review or litigation case.
  */
 #include "base/crypto.h"
 #include "base/date.h"
@@ -11,6 +12,7 @@
 #include "store/audit.h"
 #include "store/application.h"
 #include "store/item.h"
+#include "store/lawcase.h"
 #include "store/store_int.h"
 
 #include <jansson.h>
@@ -89,9 +91,23 @@ static int blob_put(store *st, const void *data, size_t size, char sha[65],
 	return 0;
 }
 
-/* Files belong to an item (attachment) or an application
- * (application_file); the two tables have the same columns. */
-enum owner { OWN_ITEM, OWN_APPLICATION };
+int blob_release(store *st, const char *sha, struct err *e)
+{
+	sqlite3_stmt *s = st_prepare(
+		st,
+		"DELETE FROM blob WHERE sha256 = ?1 AND NOT EXISTS (SELECT 1 "
+		"FROM attachment WHERE sha256 = ?1) AND NOT EXISTS (SELECT 1 "
+		"FROM application_file WHERE sha256 = ?1) AND NOT EXISTS "
+		"(SELECT 1 FROM lawcase_file WHERE sha256 = ?1)",
+		e);
+	return !s || st_bind_text(st, s, 1, sha, e) || st_exec(st, s, e) ? -1
+									  : 0;
+}
+
+/* Files belong to an item (attachment), an application
+ * (application_file) or a case (lawcase_file); the tables have the same
+ * columns. */
+enum owner { OWN_ITEM, OWN_APPLICATION, OWN_LAWCASE };
 
 /* Stores the content and a row naming it for the owner, audited. */
 static int file_add(store *st, const struct actor *who, enum owner own,
@@ -107,18 +123,30 @@ static int file_add(store *st, const struct actor *who, enum owner own,
 	if (blob_put(st, data, size, sha, e)) {
 		goto fail;
 	}
-	sqlite3_stmt *s =
-		own == OWN_ITEM
-			? st_prepare(st,
-				     "INSERT INTO attachment(item_id, name, "
-				     "ctype, sha256, size, created_at) VALUES "
-				     "(?1, ?2, ?3, ?4, ?5, ?6)",
-				     e)
-			: st_prepare(st,
-				     "INSERT INTO application_file("
-				     "application_id, name, ctype, sha256, size, "
-				     "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-				     e);
+	sqlite3_stmt *s = NULL;
+	switch (own) {
+	case OWN_ITEM:
+		s = st_prepare(st,
+			       "INSERT INTO attachment(item_id, name, ctype, "
+			       "sha256, size, created_at) VALUES (?1, ?2, ?3, "
+			       "?4, ?5, ?6)",
+			       e);
+		break;
+	case OWN_APPLICATION:
+		s = st_prepare(st,
+			       "INSERT INTO application_file(application_id, "
+			       "name, ctype, sha256, size, created_at) VALUES "
+			       "(?1, ?2, ?3, ?4, ?5, ?6)",
+			       e);
+		break;
+	case OWN_LAWCASE:
+		s = st_prepare(st,
+			       "INSERT INTO lawcase_file(lawcase_id, name, "
+			       "ctype, sha256, size, created_at) VALUES (?1, "
+			       "?2, ?3, ?4, ?5, ?6)",
+			       e);
+		break;
+	}
 	if (!s || st_bind_int(st, s, 1, owner_id, e) ||
 	    st_bind_text(st, s, 2, name, e) ||
 	    st_bind_text(st, s, 3, ctype, e) ||
@@ -132,10 +160,15 @@ static int file_add(store *st, const struct actor *who, enum owner own,
 			       sha, now};
 	*id = a.id;
 	snap = snapshot(&a);
-	if (audit_append(st, who,
-			 own == OWN_ITEM ? "attachment.add" : "application.file",
-			 own == OWN_ITEM ? "item" : "application", owner_id,
-			 NULL, snap, e) ||
+	static const char *const action[] = {
+		[OWN_ITEM] = "attachment.add",
+		[OWN_APPLICATION] = "application.file",
+		[OWN_LAWCASE] = "lawcase.file"};
+	static const char *const entity[] = {[OWN_ITEM] = "item",
+					     [OWN_APPLICATION] = "application",
+					     [OWN_LAWCASE] = "lawcase"};
+	if (audit_append(st, who, action[own], entity[own], owner_id, NULL,
+			 snap, e) ||
 	    store_tx_commit(st, e)) {
 		goto fail;
 	}
@@ -172,21 +205,74 @@ int attachment_add(store *st, const struct actor *who, int64_t item_id,
 			id, e);
 }
 
-int attachment_list(store *st, int64_t item_id, struct attachment **out,
-		    size_t *n, struct err *e)
+/* The files of one owner, oldest first. */
+static int file_list(store *st, enum owner own, int64_t owner_id,
+		     struct attachment **out, size_t *n, struct err *e)
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *s = st_prepare(
-		st,
-		"SELECT id, item_id, name, ctype, sha256, size, created_at "
-		"FROM attachment WHERE item_id = ?1 ORDER BY id",
-		e);
-	if (!s || st_bind_int(st, s, 1, item_id, e)) {
+	sqlite3_stmt *s = NULL;
+	switch (own) {
+	case OWN_ITEM:
+		s = st_prepare(st,
+			       "SELECT id, item_id, name, ctype, sha256, size, "
+			       "created_at FROM attachment WHERE item_id = ?1 "
+			       "ORDER BY id",
+			       e);
+		break;
+	case OWN_APPLICATION:
+		s = st_prepare(st,
+			       "SELECT id, application_id, name, ctype, "
+			       "sha256, size, created_at FROM application_file "
+			       "WHERE application_id = ?1 ORDER BY id",
+			       e);
+		break;
+	case OWN_LAWCASE:
+		s = st_prepare(st,
+			       "SELECT id, lawcase_id, name, ctype, sha256, "
+			       "size, created_at FROM lawcase_file WHERE "
+			       "lawcase_id = ?1 ORDER BY id",
+			       e);
+		break;
+	}
+	if (!s || st_bind_int(st, s, 1, owner_id, e)) {
 		return -1;
 	}
 	return st_collect(st, s, sizeof **out, fill, clear_any, (void **)out,
 			  n, e);
+}
+
+/* File id of an application or a case, with its content: 1/0/-1. */
+static int file_of(store *st, enum owner own, int64_t owner_id, int64_t id,
+		   struct attachment *out, Buf *data, struct err *e)
+{
+	sqlite3_stmt *s =
+		own == OWN_APPLICATION
+			? st_prepare(st,
+				     "SELECT f.id, f.application_id, f.name, "
+				     "f.ctype, f.sha256, f.size, f.created_at, "
+				     "b.data FROM application_file f JOIN "
+				     "blob b ON b.sha256 = f.sha256 WHERE "
+				     "f.id = ?1 AND f.application_id = ?2",
+				     e)
+			: st_prepare(st,
+				     "SELECT f.id, f.lawcase_id, f.name, "
+				     "f.ctype, f.sha256, f.size, f.created_at, "
+				     "b.data FROM lawcase_file f JOIN blob b "
+				     "ON b.sha256 = f.sha256 WHERE f.id = ?1 "
+				     "AND f.lawcase_id = ?2",
+				     e);
+	if (!s || st_bind_int(st, s, 1, id, e) ||
+	    st_bind_int(st, s, 2, owner_id, e)) {
+		return -1;
+	}
+	return file_read(st, s, out, data, e);
+}
+
+int attachment_list(store *st, int64_t item_id, struct attachment **out,
+		    size_t *n, struct err *e)
+{
+	return file_list(st, OWN_ITEM, item_id, out, n, e);
 }
 
 int attachment_get(store *st, int64_t id, struct attachment *out,
@@ -225,13 +311,7 @@ int attachment_delete(store *st, const struct actor *who, int64_t item_id,
 		goto fail;
 	}
 	/* The content goes when nothing names it any more. */
-	s = st_prepare(st,
-		       "DELETE FROM blob WHERE sha256 = ?1 AND NOT EXISTS "
-		       "(SELECT 1 FROM attachment WHERE sha256 = ?1) AND NOT "
-		       "EXISTS (SELECT 1 FROM application_file WHERE sha256 = "
-		       "?1)",
-		       e);
-	if (!s || st_bind_text(st, s, 1, a.sha256, e) || st_exec(st, s, e)) {
+	if (blob_release(st, a.sha256, e)) {
 		goto fail;
 	}
 	snap = snapshot(&a);
@@ -263,34 +343,33 @@ int appfile_add(store *st, const struct actor *who, int64_t app_id,
 int appfile_list(store *st, int64_t app_id, struct attachment **out,
 		 size_t *n, struct err *e)
 {
-	*out = NULL;
-	*n = 0;
-	sqlite3_stmt *s = st_prepare(
-		st,
-		"SELECT id, application_id, name, ctype, sha256, size, "
-		"created_at FROM application_file WHERE application_id = ?1 "
-		"ORDER BY id",
-		e);
-	if (!s || st_bind_int(st, s, 1, app_id, e)) {
-		return -1;
-	}
-	return st_collect(st, s, sizeof **out, fill, clear_any, (void **)out,
-			  n, e);
+	return file_list(st, OWN_APPLICATION, app_id, out, n, e);
 }
 
 int appfile_get(store *st, int64_t app_id, int64_t id,
 		struct attachment *out, Buf *data, struct err *e)
 {
-	sqlite3_stmt *s = st_prepare(
-		st,
-		"SELECT f.id, f.application_id, f.name, f.ctype, f.sha256, "
-		"f.size, f.created_at, b.data FROM application_file f JOIN "
-		"blob b ON b.sha256 = f.sha256 WHERE f.id = ?1 AND "
-		"f.application_id = ?2",
-		e);
-	if (!s || st_bind_int(st, s, 1, id, e) ||
-	    st_bind_int(st, s, 2, app_id, e)) {
-		return -1;
-	}
-	return file_read(st, s, out, data, e);
+	return file_of(st, OWN_APPLICATION, app_id, id, out, data, e);
+}
+
+/*---- Documents of review and litigation cases (lawcase_file) ----*/
+
+int lawcase_file_add(store *st, const struct actor *who, int64_t case_id,
+		     const char *name, const char *ctype, const void *data,
+		     size_t size, int64_t *id, struct err *e)
+{
+	return file_add(st, who, OWN_LAWCASE, case_id, name, ctype, data, size,
+			id, e);
+}
+
+int lawcase_file_list(store *st, int64_t case_id, struct attachment **out,
+		      size_t *n, struct err *e)
+{
+	return file_list(st, OWN_LAWCASE, case_id, out, n, e);
+}
+
+int lawcase_file_get(store *st, int64_t case_id, int64_t id,
+		     struct attachment *out, Buf *data, struct err *e)
+{
+	return file_of(st, OWN_LAWCASE, case_id, id, out, data, e);
 }

@@ -5,7 +5,9 @@
 #include "store/holiday.h"
 #include "store/store_int.h"
 
+#include "base/date.h"
 #include "base/str.h"
+#include "domain/application.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -110,6 +112,37 @@ char *st_col_text(sqlite3_stmt *s, int i)
 int64_t st_col_int(sqlite3_stmt *s, int i)
 {
 	return sqlite3_column_int64(s, i);
+}
+
+int64_t st_col_day(sqlite3_stmt *s, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+	int64_t d = 0;
+	if (!t || date_parse(t, &d)) {
+		return 0;
+	}
+	return d;
+}
+
+int st_col_vocab(sqlite3_stmt *s, int i, const struct vocab *v, size_t n)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+	for (size_t k = 0; t && k < n; k++) {
+		if (!strcmp(v[k].code, t)) {
+			return (int)k;
+		}
+	}
+	return 0;
+}
+
+int st_bind_day(store *st, sqlite3_stmt *s, int i, int64_t d, struct err *e)
+{
+	char b[11];
+	if (!d) {
+		return st_bind_null(st, s, i, e);
+	}
+	date_format(d, b);
+	return st_bind_text(st, s, i, b, e);
 }
 
 int st_collect(store *st, sqlite3_stmt *s, size_t size,

@@ -9,6 +9,7 @@
 #include "store/store.h"
 
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct store {
@@ -38,6 +39,15 @@ int st_exec(store *st, sqlite3_stmt *s, struct err *e);
 /* Column getters; text is copied to the heap (caller frees) or NULL. */
 char *st_col_text(sqlite3_stmt *s, int i);
 int64_t st_col_int(sqlite3_stmt *s, int i);
+/* A YYYY-MM-DD column as a day number (0 when NULL or not a date). */
+int64_t st_col_day(sqlite3_stmt *s, int i);
+/* The index in v[0..n-1] (domain vocabularies) of a code column, 0 when
+ * it is none of them. */
+struct vocab;
+int st_col_vocab(sqlite3_stmt *s, int i, const struct vocab *v, size_t n);
+/* Binds a day number as YYYY-MM-DD, or NULL for 0. */
+int st_bind_day(store *st, sqlite3_stmt *s, int i, int64_t d,
+		struct err *e);
 /* Steps s to the end, appending one element of `size` bytes per row to
  * the heap array *out (count *n), filled by fill(s, elem). On error frees
  * what it collected with clear(elem) for each and returns -1. */
@@ -52,6 +62,11 @@ int st_one(store *st, sqlite3_stmt *s, void (*fill)(sqlite3_stmt *, void *),
 int st_fail(store *st, struct err *e, const char *what);
 /* Runs one literal SQL text that has no parameters (migrations). */
 int st_exec_script(store *st, const char *sql, struct err *e);
+
+/* Deletes the file content with this SHA-256 when no attachment,
+ * application file or case document names it any more (attachment.c);
+ * inside the caller's transaction. */
+int blob_release(store *st, const char *sha, struct err *e);
 
 /* Migration list (schema.c). */
 extern const char *const store_migrations[];

@@ -14,6 +14,7 @@
 #include "domain/letter.h"
 #include "render/docx.h"
 #include "store/application.h"
+#include "store/lawcase.h"
 #include "store/organ.h"
 #include "web/apply.h"
 #include "web/auth.h"
@@ -25,29 +26,6 @@
 #include <string.h>
 
 #define PER_PAGE 30
-
-/* Options of a vocabulary with an optional "any" first. */
-static void vocab_options(tvars *v, const char *list, const struct vocab *voc,
-			  size_t n, const char *selected, const char *any)
-{
-	tv_set_list_empty(v, list);
-	if (any) {
-		layout_option(v, list, "", any, str_empty(selected));
-	}
-	for (size_t i = 0; i < n; i++) {
-		layout_option(v, list, voc[i].code, voc[i].label,
-		       str_eq(selected, voc[i].code));
-	}
-}
-
-static void set_day(tvars *v, const char *name, int64_t d)
-{
-	char s[11] = "";
-	if (d) {
-		date_format(d, s);
-	}
-	tv_set(v, name, s);
-}
 
 /* A date parameter: 0 when empty, else a real date (or -1 with e). */
 static int param_day(struct req *r, const char *name, const char *what,
@@ -73,13 +51,8 @@ static const char *const done_notes[][2] = {
 
 static void notice(struct req *r, tvars *v)
 {
-	const char *done = req_param(r, "done");
-	for (size_t i = 0; done && i < sizeof done_notes / sizeof done_notes[0];
-	     i++) {
-		if (!strcmp(done, done_notes[i][0])) {
-			tv_set(v, "notice", done_notes[i][1]);
-		}
-	}
+	layout_notice(r, v, done_notes,
+		      sizeof done_notes / sizeof done_notes[0]);
 }
 
 /* The calendar warning: a year the deadlines need is not loaded. */
@@ -190,14 +163,14 @@ int admin_apps_page(struct req *r, struct err *e)
 	tv_set_int(v, "n_receipt", c.awaiting_receipt);
 	tv_set_int(v, "n_open", c.open + c.fee);
 	tv_set_int(v, "n_closed", c.closed_this_year);
-	vocab_options(v, "statuses", app_statuses, AS_COUNT,
-		      req_param(r, "status"), "全部");
-	vocab_options(v, "channels", app_channels, CHAN_COUNT,
-		      req_param(r, "channel"), "全部");
-	vocab_options(v, "kinds", app_kinds, AK_COUNT, req_param(r, "kind"),
-		      "全部");
-	vocab_options(v, "outcomes", outcome_families, OF_COUNT,
-		      req_param(r, "outcome"), "全部");
+	layout_vocab_options(v, "statuses", app_statuses, AS_COUNT,
+			     req_param(r, "status"), "全部");
+	layout_vocab_options(v, "channels", app_channels, CHAN_COUNT,
+			     req_param(r, "channel"), "全部");
+	layout_vocab_options(v, "kinds", app_kinds, AK_COUNT,
+			     req_param(r, "kind"), "全部");
+	layout_vocab_options(v, "outcomes", outcome_families, OF_COUNT,
+			     req_param(r, "outcome"), "全部");
 	tv_set(v, "year", year ? year : "");
 	tv_set(v, "q", f.q ? f.q : "");
 	tv_set_int(v, "total", total);
@@ -210,10 +183,10 @@ int admin_apps_page(struct req *r, struct err *e)
 		tv_set(row, "name", apps[i].name);
 		tv_set(row, "kind", app_kinds[apps[i].kind].label);
 		tv_set(row, "channel", app_channels[apps[i].channel].label);
-		set_day(row, "received", apps[i].received);
+		layout_set_day(row, "received", apps[i].received);
 		tv_set(row, "status", app_statuses[apps[i].status].label);
 		tv_set(row, "status_code", app_statuses[apps[i].status].code);
-		set_day(row, "due", apps[i].due);
+		layout_set_day(row, "due", apps[i].due);
 		tv_set_bool(row, "overdue", apps[i].status != AS_CLOSED &&
 						    apps[i].due &&
 						    apps[i].due < ctx.env.today);
@@ -288,14 +261,14 @@ static void form_vars(tvars *v, struct req *r, const struct organ *o)
 	static const struct vocab staff_channels[] = {
 		{"in_person", "当面提交"}, {"letter", "信函（邮寄）"},
 		{"fax", "传真"},	    {"email", "电子邮件"}};
-	vocab_options(v, "channels", staff_channels, 4,
-		      req_param(r, "channel"), NULL);
-	vocab_options(v, "kinds", app_kinds, AK_COUNT,
-		      req_param(r, "applicant_kind"), NULL);
-	vocab_options(v, "id_types", app_id_types, app_nid_types,
-		      req_param(r, "id_type"), "（未提供）");
-	vocab_options(v, "deliveries", app_deliveries, DLV_COUNT,
-		      req_param(r, "delivery"), NULL);
+	layout_vocab_options(v, "channels", staff_channels, 4,
+			     req_param(r, "channel"), NULL);
+	layout_vocab_options(v, "kinds", app_kinds, AK_COUNT,
+			     req_param(r, "applicant_kind"), NULL);
+	layout_vocab_options(v, "id_types", app_id_types, app_nid_types,
+			     req_param(r, "id_type"), "（未提供）");
+	layout_vocab_options(v, "deliveries", app_deliveries, DLV_COUNT,
+			     req_param(r, "delivery"), NULL);
 	static const char *const keep[] = {
 		"applicant_name", "id_number", "legal_rep", "contact_person",
 		"phone",	  "email",     "address",   "postcode",
@@ -451,8 +424,8 @@ static void action_flags(tvars *v, const struct application *a,
 		tvars *row = tv_add_row(v, "consults");
 		tv_set(row, "kind", consult_kinds[k->kind].label);
 		tv_set(row, "party", k->party);
-		set_day(row, "started", k->started);
-		set_day(row, "ended", k->ended);
+		layout_set_day(row, "started", k->started);
+		layout_set_day(row, "ended", k->ended);
 		if (!k->ended && a->outcome < 0) {
 			tvars *o = tv_add_row(v, "open_consults");
 			tv_set_int(o, "id", k->id);
@@ -480,6 +453,23 @@ static void letters(tvars *v, const struct application *a,
 	}
 }
 
+/* The review and litigation cases about the application. */
+static void case_rows(tvars *v, const struct organ *o,
+		      const struct lawcase *cases, size_t n)
+{
+	tv_set_list_empty(v, "cases");
+	for (size_t i = 0; i < n; i++) {
+		tvars *row = tv_add_row(v, "cases");
+		layout_set_url(row, "href", "/admin/o/%s/cases/%lld", o->slug,
+			       (long long)cases[i].id);
+		tv_set(row, "kind", lawcase_kinds[cases[i].kind].label);
+		tv_set(row, "case_no", cases[i].case_no);
+		layout_set_day(row, "filed", cases[i].filed);
+		tv_set(row, "result", lawcase_results[cases[i].result].label);
+		tv_set_bool(row, "pending", cases[i].result == LR_PENDING);
+	}
+}
+
 int admin_app_page(struct req *r, struct err *e)
 {
 	struct organ o;
@@ -492,12 +482,21 @@ int admin_app_page(struct req *r, struct err *e)
 	size_t nev = 0;
 	struct attachment *files = NULL;
 	size_t nf = 0;
+	struct lawcase *cases = NULL;
+	size_t nc = 0;
+	int64_t ncases = 0;
 	int rc = -1;
 	tvars *v = tvars_new();
 	struct actor who = auth_actor(r);
+	struct lawcase_filter cf;
+	lawcase_filter_init(&cf);
+	cf.organ_id = o.id;
+	cf.application_id = a.id;
+	cf.limit = 0;
 	if (apply_ctx_load(r, &ctx, e) ||
 	    application_events(r->st, a.id, &ev, &nev, e) ||
 	    appfile_list(r->st, a.id, &files, &nf, e) ||
+	    lawcase_list(r->st, &cf, &cases, &nc, &ncases, e) ||
 	    application_viewed(r->st, &who, a.id, e)) {
 		goto done;
 	}
@@ -532,7 +531,7 @@ int admin_app_page(struct req *r, struct err *e)
 	tv_set(v, "purpose", a.purpose);
 	tv_set(v, "delivery", app_deliveries[a.delivery].label);
 	tv_set(v, "reply_text", a.reply_text);
-	set_day(v, "delivered", a.delivered);
+	layout_set_day(v, "delivered", a.delivered);
 	tv_set(v, "delivered_how", a.delivered_how);
 	if (a.fee_notice) {
 		tv_setf(v, "fee", "%s，%d %s，%lld 元",
@@ -545,8 +544,8 @@ int admin_app_page(struct req *r, struct err *e)
 	tv_set(v, "today", today);
 	action_flags(v, &a, r->user.role);
 	outcome_options(v);
-	vocab_options(v, "consult_kinds", consult_kinds, CONSULT_COUNT, NULL,
-		      NULL);
+	layout_vocab_options(v, "consult_kinds", consult_kinds, CONSULT_COUNT,
+			     NULL, NULL);
 	letters(v, &a, &o);
 	tv_set_list_empty(v, "events");
 	for (size_t i = 0; i < nev; i++) {
@@ -572,6 +571,10 @@ int admin_app_page(struct req *r, struct err *e)
 			       o.slug, (long long)a.id,
 			       (long long)files[i].id);
 	}
+	case_rows(v, &o, cases, nc);
+	layout_set_url(v, "new_case_href",
+		       "/admin/o/%s/cases/new?application=%s", o.slug,
+		       a.tracking_code);
 	char title[80];
 	snprintf(title, sizeof title, "申请 %s", a.tracking_code);
 	rc = layout_page(r, "admin_app", title, v, e);
@@ -579,6 +582,7 @@ done:
 	tvars_free(v);
 	application_events_free(ev, nev);
 	attachment_list_free(files, nf);
+	lawcase_list_free(cases, nc);
 	apply_ctx_free(&ctx);
 	app_clear(&a);
 	organ_clear(&o);
@@ -685,20 +689,9 @@ int admin_app_upload_post(struct req *r, struct err *e)
 	if (route_app(r, &o, &a, e)) {
 		return -1;
 	}
-	int rc = -1;
-	const struct upload *u = req_upload(r, "file");
-	const char *ctype = NULL;
-	struct actor who = auth_actor(r);
-	int64_t id;
-	if (!u) {
-		err_set(e, ERR_INPUT, "请选择要上传的文件");
-	} else if (item_attachment_check(u->filename, u->data.p, u->data.n,
-					 r->app->conf.max_attachment, &ctype,
-					 e) == 0 &&
-		   appfile_add(r->st, &who, a.id, u->filename, ctype,
-			       u->data.p, u->data.n, &id, e) == 0) {
+	int rc = static_upload(r, appfile_add, a.id, e);
+	if (rc == 0) {
 		redirect_app(r, &o, a.id, "uploaded");
-		rc = 0;
 	}
 	app_clear(&a);
 	organ_clear(&o);
@@ -712,23 +705,7 @@ int admin_app_file_page(struct req *r, struct err *e)
 	if (route_app(r, &o, &a, e)) {
 		return -1;
 	}
-	struct attachment f = {0};
-	Buf data = BUF_INIT;
-	int64_t id;
-	int rc = str_to_i64(r->cap[2], 1, INT64_MAX, &id)
-			 ? 0
-			 : appfile_get(r->st, a.id, id, &f, &data, e);
-	if (rc == 0) {
-		err_set(e, ERR_NOTFOUND, "没有这个文件。");
-	}
-	if (rc == 1) {
-		static_attachment(r, &f, &data, 0);
-		attachment_clear(&f);
-		rc = 0;
-	} else {
-		rc = -1;
-	}
-	buf_free(&data);
+	int rc = static_send(r, appfile_get, a.id, r->cap[2], e);
 	app_clear(&a);
 	organ_clear(&o);
 	return rc;

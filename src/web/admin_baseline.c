@@ -69,12 +69,11 @@ static int show(struct req *r, const struct organ *o, const char *error,
 	tv_set_int(v, "min_year", BASELINE_MIN_YEAR);
 	tv_set_bool(v, "can_edit", admin);
 	tv_set(v, "error", error ? error : "");
-	const char *done = req_param(r, "done");
-	if (str_eq(done, "added")) {
-		tv_set(v, "notice", "期初值已保存。");
-	} else if (str_eq(done, "deleted")) {
-		tv_set(v, "notice", "期初值已删除。");
-	}
+	static const char *const notes[][2] = {
+		{"added", "期初值已保存。"},
+		{"deleted", "期初值已删除。"},
+	};
+	layout_notice(r, v, notes, 2);
 	for (int y = now; y >= now - 10 && y >= BASELINE_MIN_YEAR; y--) {
 		char ybuf[16];
 		snprintf(ybuf, sizeof ybuf, "%d", y);
@@ -199,10 +198,7 @@ int admin_baselines_post(struct req *r, struct err *e)
 			r->status = 409;
 		}
 	} else {
-		Buf to = BUF_INIT;
-		url_printf(&to, "/admin/o/%s/baselines?done=added", o.slug);
-		resp_redirect(r, buf_str(&to));
-		buf_free(&to);
+		layout_redirect(r, "/admin/o/%s/baselines?done=added", o.slug);
 		rc = 0;
 	}
 	organ_clear(&o);
@@ -223,10 +219,8 @@ int admin_baseline_delete_post(struct req *r, struct err *e)
 	struct actor who = auth_actor(r);
 	int rc = baseline_delete(r->st, &who, o.id, id, e);
 	if (rc == 0) {
-		Buf to = BUF_INIT;
-		url_printf(&to, "/admin/o/%s/baselines?done=deleted", o.slug);
-		resp_redirect(r, buf_str(&to));
-		buf_free(&to);
+		layout_redirect(r, "/admin/o/%s/baselines?done=deleted",
+				o.slug);
 	}
 	organ_clear(&o);
 	return rc;

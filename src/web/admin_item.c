@@ -135,13 +135,8 @@ static const char *const done_notes[][2] = {
 
 static void notice(struct req *r, tvars *v)
 {
-	const char *done = req_param(r, "done");
-	for (size_t i = 0; done && i < sizeof done_notes / sizeof done_notes[0];
-	     i++) {
-		if (strcmp(done, done_notes[i][0]) == 0) {
-			tv_set(v, "notice", done_notes[i][1]);
-		}
-	}
+	layout_notice(r, v, done_notes,
+		      sizeof done_notes / sizeof done_notes[0]);
 }
 
 /*---- The list ----*/

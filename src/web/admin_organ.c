@@ -6,6 +6,7 @@
 #include "base/str.h"
 #include "render/html.h"
 #include "store/item.h"
+#include "store/lawcase.h"
 #include "store/organ.h"
 #include "web/auth.h"
 #include "web/layout.h"
@@ -86,8 +87,9 @@ int admin_organ_page(struct req *r, struct err *e)
 	tv_set_bool(v, "can_edit", may_edit(r));
 	tv_set(v, "index_pattern",
 	       str_empty(o.index_pattern) ? INDEXNO_DEFAULT : o.index_pattern);
-	int64_t counts[ST_COUNT];
-	if (item_status_counts(r->st, o.id, counts, e)) {
+	int64_t counts[ST_COUNT], cases_open = 0;
+	if (item_status_counts(r->st, o.id, counts, e) ||
+	    lawcase_open_count(r->st, o.id, &cases_open, e)) {
 		organ_clear(&o);
 		user_list_free(staff, ns);
 		tvars_free(v);
@@ -104,6 +106,11 @@ int admin_organ_page(struct req *r, struct err *e)
 	layout_set_url(v, "new_href", "/admin/o/%s/items/new", o.slug);
 	layout_set_url(v, "queue_href", "/admin/o/%s/queue", o.slug);
 	layout_set_url(v, "categories_href", "/admin/o/%s/categories", o.slug);
+	tv_set_int(v, "cases_open", cases_open);
+	layout_set_url(v, "cases_open_href", "/admin/o/%s/cases?result=pending",
+		       o.slug);
+	layout_set_url(v, "cases_href", "/admin/o/%s/cases", o.slug);
+	layout_set_url(v, "case_new_href", "/admin/o/%s/cases/new", o.slug);
 	layout_set_url(v, "edit_href", "/admin/o/%s/edit", o.slug);
 	layout_set_url(v, "baselines_href", "/admin/o/%s/baselines", o.slug);
 	layout_set_url(v, "public_href", "/organ/%s/", o.slug);

@@ -11,6 +11,7 @@
 #include "base/log.h"
 #include "base/res.h"
 #include "base/str.h"
+#include "domain/application.h"
 #include "store/organ.h"
 #include "web/auth.h"
 
@@ -100,7 +101,8 @@ static const struct page_def {
 	   "login", "display_name", "role", "disabled", "can_edit",
 	   "edit_href", "guide", "para", "public_href", "notice",
 	   "index_pattern", "counts", "label", "n", "href", "items_href",
-	   "new_href", "queue_href", "categories_href", "baselines_href")},
+	   "new_href", "queue_href", "categories_href", "baselines_href",
+	   "cases_open", "cases_open_href", "cases_href", "case_new_href")},
 	{"admin_organ_form",
 	 N("csrf", "action", "is_new", "heading", "error", "name",
 	   "short_name", "slug", "code", "credit_code", "office", "phone",
@@ -134,7 +136,29 @@ static const struct page_def {
 	{"admin_app_form",
 	 N("organ_name", "cancel_href", "error", "action", "csrf", "channels", "selected", "value", "label", "submitted", "today", "received", "kinds", "applicant_name", "id_types", "id_number", "legal_rep", "contact_person", "phone", "email", "address", "postcode", "request", "doc_no", "purpose", "deliveries")},
 	{"admin_app",
-	 N("organ_name", "list_href", "tracking_code", "notice", "calendar_missing", "status", "status_label", "overdue", "due", "closed", "outcome_label", "replied", "steps", "text", "kind_label", "name", "id_type", "id_number", "legal_rep", "contact_person", "phone", "email", "address", "postcode", "channel_label", "submitted", "received", "request", "doc_no", "purpose", "delivery", "supp_deadline", "supp_note", "fee", "reply_text", "delivered", "delivered_how", "consults", "kind", "party", "started", "ended", "letters", "href", "label", "can_receive", "act_href", "csrf", "today", "can_supp_request", "can_supp_receive", "can_consult", "consult_kinds", "value", "open_consults", "id", "can_extend", "can_fee_notice", "can_fee_paid", "can_reply", "families", "outcomes", "can_deliver", "files", "kb", "upload_href", "events", "at", "date", "actor", "note")},
+	 N("organ_name", "list_href", "tracking_code", "notice", "calendar_missing", "status", "status_label", "overdue", "due", "closed", "outcome_label", "replied", "steps", "text", "kind_label", "name", "id_type", "id_number", "legal_rep", "contact_person", "phone", "email", "address", "postcode", "channel_label", "submitted", "received", "request", "doc_no", "purpose", "delivery", "supp_deadline", "supp_note", "fee", "reply_text", "delivered", "delivered_how", "consults", "kind", "party", "started", "ended", "letters", "href", "label", "can_receive", "act_href", "csrf", "today", "can_supp_request", "can_supp_receive", "can_consult", "consult_kinds", "value", "open_consults", "id", "can_extend", "can_fee_notice", "can_fee_paid", "can_reply", "families", "outcomes", "can_deliver", "files", "kb", "upload_href", "events", "at", "date", "actor", "note",
+	   "cases", "case_no", "result", "filed", "pending", "new_case_href")},
+	{"admin_cases",
+	 N("organ_name", "notice", "open_href", "n_open", "new_href",
+	   "action", "kinds", "results", "years", "value", "label",
+	   "selected", "total", "page", "pages", "cases", "row_class",
+	   "href", "case_no", "kind", "authority", "party", "filed",
+	   "pending", "result", "closed", "app_href", "app_code",
+	   "prev_href", "next_href")},
+	{"admin_case_form",
+	 N("organ_name", "list_href", "heading", "error", "action", "csrf",
+	   "kinds", "selected", "value", "label", "case_no", "authority",
+	   "party", "subject", "filed_date", "today", "application",
+	   "results", "closed_date", "note", "cancel_href", "error_href",
+	   "bad_kind", "bad_case_no", "bad_authority", "bad_party",
+	   "bad_subject", "bad_filed_date", "bad_application", "bad_result",
+	   "bad_closed_date", "bad_note")},
+	{"admin_case",
+	 N("organ_name", "list_href", "title", "notice", "pending", "result",
+	   "closed", "edit_href", "kind", "case_no", "authority", "party",
+	   "subject", "filed", "app_href", "app_code", "note", "close_href",
+	   "csrf", "results", "value", "label", "today", "files", "href",
+	   "name", "kb", "upload_href", "delete_href")},
 	{"letter",
 	 N("title", "number", "addressee", "paras", "text", "signature", "date", "back_href", "docx_href")},
 	{"admin_baselines",
@@ -234,6 +258,51 @@ void layout_set_url(tvars *v, const char *name, const char *fmt, ...)
 	va_end(ap);
 	tv_set(v, name, buf_str(&b));
 	buf_free(&b);
+}
+
+void layout_redirect(struct req *r, const char *fmt, ...)
+{
+	Buf b = BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	fmt_vformat(&b, url_encode, fmt, ap);
+	va_end(ap);
+	resp_redirect(r, buf_str(&b));
+	buf_free(&b);
+}
+
+void layout_vocab_options(tvars *v, const char *list,
+			  const struct vocab *voc, size_t n,
+			  const char *selected, const char *any)
+{
+	tv_set_list_empty(v, list);
+	if (any) {
+		layout_option(v, list, "", any, str_empty(selected));
+	}
+	for (size_t i = 0; i < n; i++) {
+		layout_option(v, list, voc[i].code, voc[i].label,
+			      str_eq(selected, voc[i].code));
+	}
+}
+
+void layout_set_day(tvars *v, const char *name, int64_t day)
+{
+	char s[11] = "";
+	if (day) {
+		date_format(day, s);
+	}
+	tv_set(v, name, s);
+}
+
+void layout_notice(const struct req *r, tvars *v, const char *const notes[][2],
+		   size_t n)
+{
+	const char *done = req_param(r, "done");
+	for (size_t i = 0; done && i < n; i++) {
+		if (strcmp(done, notes[i][0]) == 0) {
+			tv_set(v, "notice", notes[i][1]);
+		}
+	}
 }
 
 void layout_pager(tvars *v, int64_t total, int64_t per, int64_t page,
@@ -343,6 +412,9 @@ static void chrome(struct req *r, tvars *lv, const char *title)
 		url_printf(&home, "/admin/o/%s/applications",
 			   r->user.organ_slug);
 		nav_row(lv, "staffnav", buf_str(&home), "依申请公开", path, 1);
+		buf_reset(&home);
+		url_printf(&home, "/admin/o/%s/cases", r->user.organ_slug);
+		nav_row(lv, "staffnav", buf_str(&home), "复议诉讼", path, 1);
 		buf_reset(&home);
 		url_printf(&home, "/admin/o/%s/queue", r->user.organ_slug);
 		nav_row(lv, "staffnav", buf_str(&home), "待办", path, 0);

@@ -29,6 +29,22 @@ void layout_error_page(struct req *r, const struct err *e);
  * <select> (templates write {{#selected}}...selected{{/selected}}). */
 void layout_option(tvars *v, const char *list, const char *value,
 		   const char *label, int selected);
+/* Adds the options of a vocabulary (domain code/label pairs) to list
+ * `list` of v, the code `selected` (may be NULL) selected, after an
+ * option "" labelled `any` when any is not NULL. */
+struct vocab;
+void layout_vocab_options(tvars *v, const char *list,
+			  const struct vocab *voc, size_t n,
+			  const char *selected, const char *any);
+/* Sets `name` to a day number as YYYY-MM-DD ("" for 0). */
+void layout_set_day(tvars *v, const char *name, int64_t day);
+/* Sets "notice" to the text of the done=CODE parameter of r, looked up
+ * in notes (n pairs of code and Chinese text). */
+void layout_notice(const struct req *r, tvars *v, const char *const notes[][2],
+		   size_t n);
+/* 303 See Other to a local URL built like url_printf. */
+void layout_redirect(struct req *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /* Sets `name` in v to a URL built like url_printf (each %s argument is
  * percent-encoded as one URL component). */
 void layout_set_url(tvars *v, const char *name, const char *fmt, ...)

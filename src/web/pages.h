@@ -86,6 +86,19 @@ int admin_app_letter_docx_page(struct req *r, struct err *e);
 int admin_baselines_page(struct req *r, struct err *e);
 int admin_baselines_post(struct req *r, struct err *e);
 int admin_baseline_delete_post(struct req *r, struct err *e);
+/* admin_case.c: review and litigation cases (行政复议 / 行政诉讼): the
+ * register, registering and editing, a case's page, closing, deleting,
+ * its documents. */
+int admin_cases_page(struct req *r, struct err *e);
+int admin_case_new_page(struct req *r, struct err *e);
+int admin_case_new_post(struct req *r, struct err *e);
+int admin_case_page(struct req *r, struct err *e);
+int admin_case_edit_page(struct req *r, struct err *e);
+int admin_case_edit_post(struct req *r, struct err *e);
+int admin_case_close_post(struct req *r, struct err *e);
+int admin_case_delete_post(struct req *r, struct err *e);
+int admin_case_upload_post(struct req *r, struct err *e);
+int admin_case_file_page(struct req *r, struct err *e);
 
 /* admin_calendar.c: the working-day calendar (admins). */
 int admin_calendar_page(struct req *r, struct err *e);

@@ -156,6 +156,31 @@ static const struct param_def p_app_act[] = {
 	{NULL, 0, 0, 0, 0},
 };
 
+static const struct param_def p_cases[] = {
+	{"kind", PK_TEXT, 32, 0, 0},
+	{"result", PK_TEXT, 32, 0, 0},
+	{"year", PK_TEXT, 4, 0, 0},
+	{"page", PK_INT, 10, 1, 1000000},
+	{"done", PK_SLUG, 16, 0, 0},
+	{NULL, 0, 0, 0, 0},
+};
+
+/* A case's form (admin_case.c); lengths in bytes: up to four per
+ * character of the limits of lawcase_check. */
+static const struct param_def p_case[] = {
+	{"kind", PK_TEXT, 32, 0, 0},
+	{"result", PK_TEXT, 32, 0, 0},
+	{"filed_date", PK_TEXT, 40, 0, 0},
+	{"closed_date", PK_TEXT, 40, 0, 0},
+	{"case_no", PK_TEXT, 400, 0, 0},
+	{"authority", PK_TEXT, 400, 0, 0},
+	{"party", PK_TEXT, 800, 0, 0},
+	{"subject", PK_TEXT, 2000, 0, 0},
+	{"note", PK_PARA, 8000, 0, 0},
+	{"application", PK_TEXT, 160, 0, 0},
+	{NULL, 0, 0, 0, 0},
+};
+
 /* The online application form (portal_apply.c); `website` is the
  * honeypot, which people leave empty. Lengths in bytes: up to four per
  * character of the limits of app_check. */
@@ -299,6 +324,27 @@ static const struct route {
 	 admin_baselines_post},
 	{"POST", "/admin/o/{slug}/baselines/{id}/delete", PERM_ORGAN, NULL,
 	 admin_baseline_delete_post},
+	{"GET", "/admin/o/{slug}/cases", PERM_ORGAN, p_cases,
+	 admin_cases_page},
+	{"GET", "/admin/o/{slug}/cases/new", PERM_ORGAN,
+	 P({"application", PK_TEXT, 160, 0, 0}), admin_case_new_page},
+	{"POST", "/admin/o/{slug}/cases/new", PERM_ORGAN, p_case,
+	 admin_case_new_post},
+	{"GET", "/admin/o/{slug}/cases/{id}", PERM_ORGAN,
+	 P({"done", PK_SLUG, 16, 0, 0}), admin_case_page},
+	{"GET", "/admin/o/{slug}/cases/{id}/edit", PERM_ORGAN, NULL,
+	 admin_case_edit_page},
+	{"POST", "/admin/o/{slug}/cases/{id}/edit", PERM_ORGAN, p_case,
+	 admin_case_edit_post},
+	{"POST", "/admin/o/{slug}/cases/{id}/close", PERM_ORGAN,
+	 P({"result", PK_TEXT, 32, 0, 0}, {"closed_date", PK_TEXT, 40, 0, 0}),
+	 admin_case_close_post},
+	{"POST", "/admin/o/{slug}/cases/{id}/delete", PERM_ORGAN, NULL,
+	 admin_case_delete_post},
+	{"POST", "/admin/o/{slug}/cases/{id}/files", PERM_ORGAN, NULL,
+	 admin_case_upload_post},
+	{"GET", "/admin/o/{slug}/cases/{id}/files/{fid}", PERM_ORGAN, NULL,
+	 admin_case_file_page},
 	{"GET", "/admin/organs", PERM_ADMIN, P({"done", PK_SLUG, 16, 0, 0}),
 	 admin_organs_page},
 	{"GET", "/admin/organs/new", PERM_ADMIN, NULL, admin_organ_new_page},

@@ -9,6 +9,7 @@
 #include "domain/item.h"
 #include "render/html.h"
 #include "store/item.h"
+#include "web/auth.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -144,4 +145,43 @@ void static_attachment(struct req *r, const struct attachment *a,
 	r->status = 200;
 	r->ctype = item_attachment_ctype(a->ctype);
 	buf_append(&r->out, data->p ? data->p : "", data->n);
+}
+
+int static_upload(struct req *r, static_add_fn add, int64_t owner_id,
+		  struct err *e)
+{
+	const struct upload *u = req_upload(r, "file");
+	const char *ctype = NULL;
+	struct actor who = auth_actor(r);
+	int64_t id;
+	if (!u) {
+		return err_set(e, ERR_INPUT, "请选择要上传的文件");
+	}
+	if (item_attachment_check(u->filename, u->data.p, u->data.n,
+				  r->app->conf.max_attachment, &ctype, e) ||
+	    add(r->st, &who, owner_id, u->filename, ctype, u->data.p,
+		u->data.n, &id, e)) {
+		return -1;
+	}
+	return 0;
+}
+
+int static_send(struct req *r, static_get_fn get, int64_t owner_id,
+		const char *id_text, struct err *e)
+{
+	struct attachment f = {0};
+	Buf data = BUF_INIT;
+	int64_t id;
+	int rc = str_to_i64(id_text, 1, INT64_MAX, &id)
+			 ? 0
+			 : get(r->st, owner_id, id, &f, &data, e);
+	if (rc == 0) {
+		err_set(e, ERR_NOTFOUND, "没有这个文件。");
+	}
+	if (rc == 1) {
+		static_attachment(r, &f, &data, 0);
+		attachment_clear(&f);
+	}
+	buf_free(&data);
+	return rc == 1 ? 0 : -1;
 }

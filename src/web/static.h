@@ -24,4 +24,24 @@ struct attachment;
 void static_attachment(struct req *r, const struct attachment *a,
 		       const Buf *data, int public_cache);
 
+/* How a record stores a file and reads one back (appfile_add/_get,
+ * lawcase_file_add/_get: store/application.h, store/lawcase.h). */
+typedef int (*static_add_fn)(store *st, const struct actor *who,
+			     int64_t owner_id, const char *name,
+			     const char *ctype, const void *data, size_t size,
+			     int64_t *id, struct err *e);
+typedef int (*static_get_fn)(store *st, int64_t owner_id, int64_t id,
+			     struct attachment *out, Buf *data,
+			     struct err *e);
+/* Stores the file uploaded in form field "file" for record owner_id with
+ * add, after the attachment checks (type, content, conf max_attachment),
+ * as the signed-in user: 0, or -1 with e. */
+int static_upload(struct req *r, static_add_fn add, int64_t owner_id,
+		  struct err *e);
+/* Answers with file id_text (a path segment) of record owner_id read
+ * with get, as static_attachment does (private cache): 0, or -1 with
+ * ERR_NOTFOUND when the record has no such file. */
+int static_send(struct req *r, static_get_fn get, int64_t owner_id,
+		const char *id_text, struct err *e);
+
 #endif
