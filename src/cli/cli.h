@@ -51,6 +51,7 @@ int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_workday(int argc, char **argv);
 int cmd_mail(int argc, char **argv);
+int cmd_check_report(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 

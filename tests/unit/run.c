@@ -35,6 +35,7 @@ void suite_smtp(void);
 void suite_outbox(void);
 void suite_mailer(void);
 void suite_metric(void);
+void suite_format(void);
 
 static const struct {
 	const char *name;
@@ -52,6 +53,7 @@ static const struct {
 	{"docx", suite_docx},
 	{"smtp", suite_smtp},   {"outbox", suite_outbox},
 	{"mailer", suite_mailer}, {"metric", suite_metric},
+	{"format", suite_format},
 };
 
 int main(int argc, char **argv)
