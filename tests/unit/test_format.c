@@ -8,6 +8,8 @@
 
 #include "base/res.h"
 #include "domain/crosscheck.h"
+#include "domain/metric.h"
+#include "domain/mvals.h"
 
 #include <stdlib.h>
 
@@ -221,8 +223,91 @@ static void t_cell_format(void)
 	T_EQ_STR(b, "-1.5");
 }
 
+/* The baseline metrics are exactly the rows of fj-county-2018's
+ * cumulative column, with the same yearly figures. */
+static void t_baseline_rows(void)
+{
+	struct err e = {0};
+	struct format f;
+	T_EQ_INT(load("fj-county-2018", &f, &e), 0);
+	const struct fmt_table *t = format_table(&f, "stats");
+	T_ASSERT(t && t->nblocks == 1);
+	const struct fmt_block *k = &t->blocks[0];
+	T_EQ_INT(k->nlrows, metric_ncumulative);
+	T_EQ_INT(k->lcols[1]->period, FP_CUMULATIVE);
+	for (size_t i = 0; i < k->nlrows; i++) {
+		char m[200];
+		T_EQ_STR(k->lrows[i]->id, metric_cumulative[i].name);
+		T_EQ_INT(format_cell_metric(k->lrows[i], k->lcols[1], m,
+					    sizeof m),
+			 0);
+		T_EQ_STR(m, metric_cumulative[i].expr);
+	}
+	format_free(&f);
+}
+
+/* Every metric a shipped format names is one the engine knows. */
+static void t_metric_names(void)
+{
+	struct err e = {0};
+	struct mvals none = {0};
+	for (size_t i = 0; i < res_nfiles; i++) {
+		if (strncmp(res_files[i].name, "data/report-formats/", 20)) {
+			continue;
+		}
+		struct format f;
+		T_EQ_INT(format_parse((const char *)res_files[i].data,
+				      res_files[i].size, &f, &e),
+			 0);
+		for (size_t t = 0; t < f.ntables; t++) {
+			for (size_t b = 0; b < f.tables[t].nblocks; b++) {
+				const struct fmt_block *k =
+					&f.tables[t].blocks[b];
+				for (size_t r = 0; r < k->nlrows; r++) {
+					for (size_t c = 0; c < k->nlcols; c++) {
+						char m[200];
+						int64_t v;
+						T_EQ_INT(format_cell_metric(
+								 k->lrows[r],
+								 k->lcols[c], m,
+								 sizeof m),
+							 0);
+						if (mvals_eval(&none, m, &v,
+							       &e)) {
+							fprintf(stderr,
+								"  %s: %s\n",
+								res_files[i]
+									.name,
+								e.msg);
+						}
+						T_EQ_INT(v, 0);
+					}
+				}
+			}
+		}
+		format_free(&f);
+	}
+	int64_t v;
+	T_EQ_INT(mvals_eval(&none, "apps.new.alien", &v, &e), -1);
+	T_EQ_INT(mvals_eval(&none, "items.published +", &v, &e), -1);
+	T_EQ_INT(mvals_eval(&none, "cases.review.maybe", &v, &e), -1);
+	T_EQ_INT(mvals_eval(&none, "activity.Bad.count", &v, &e), -1);
+	T_ASSERT(metric_name_valid("apps.result.not_processed.duplicate.total"));
+	T_ASSERT(metric_name_valid("activity.custom_kind_2.wanyuan"));
+	T_ASSERT(!metric_name_valid("apps.result.withheld.nothing.total"));
+	struct mvals m = {0};
+	metric_fold(&m, "activity.fee_income.fen", 123456); /* 1234.56 yuan */
+	T_EQ_INT(mvals_eval(&m, "activity.fee_income.amount", &v, &e), 0);
+	T_EQ_INT(v, 12345600);
+	T_EQ_INT(mvals_eval(&m, "activity.fee_income.wanyuan", &v, &e), 0);
+	T_EQ_INT(v, 1235); /* 0.1235 万元 */
+	mvals_free(&m);
+}
+
 void suite_format(void)
 {
+	T_RUN(t_baseline_rows);
+	T_RUN(t_metric_names);
 	T_RUN(t_shipped);
 	T_RUN(t_cn2021);
 	T_RUN(t_bad);
