@@ -22,49 +22,6 @@
 
 static const char usage[] = "gongkai check-report PATH.json";
 
-/* Loads format id (embedded data/report-formats/ID.json). ERR_NOTFOUND
- * naming the known formats when there is none. */
-static int load_format(const char *id, struct format *f, struct err *e)
-{
-	static const char prefix[] = "data/report-formats/";
-	Buf path = BUF_INIT, text = BUF_INIT;
-	int ok = !str_empty(id) && strlen(id) <= 64;
-	for (const char *p = id; ok && *p; p++) {
-		ok = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-		     *p == '-';
-	}
-	struct err le = {0};
-	int rc = -1;
-	if (ok) {
-		buf_printf(&path, "%s%s.json", prefix, id);
-		ok = res_load(NULL, buf_str(&path), &text, &le) == 0;
-	}
-	if (!ok) {
-		Buf known = BUF_INIT;
-		for (size_t i = 0; i < res_nfiles; i++) {
-			const char *n = res_files[i].name;
-			size_t len = strlen(n);
-			if (strncmp(n, prefix, sizeof prefix - 1) == 0 &&
-			    len > sizeof prefix + 4) {
-				buf_printf(&known, "%s%.*s", known.n ? ", " : "",
-					   (int)(len - (sizeof prefix - 1) - 5),
-					   n + sizeof prefix - 1);
-			}
-		}
-		err_set(e, ERR_NOTFOUND, "unknown format \"%.64s\" (known: %s)",
-			id, buf_str(&known));
-		buf_free(&known);
-	} else {
-		rc = format_parse(text.p, text.n, f, e);
-		if (rc) {
-			e->code = ERR_INTERNAL; /* a shipped file is broken */
-		}
-	}
-	buf_free(&path);
-	buf_free(&text);
-	return rc;
-}
-
 /* A cell value: a JSON number, or a string holding one ("1,234" is not
  * one); NULL = blank. 0 ok, 1 blank, -1 not a number. */
 static int cell_value(json_t *v, int64_t *out)
@@ -198,7 +155,7 @@ int cmd_check_report(int argc, char **argv)
 		err_set(&e, ERR_INPUT, "%s: no \"format\" named", argv[1]);
 		goto done;
 	}
-	if (load_format(fid, &f, &e) ||
+	if (cli_load_format(fid, &f, &e) ||
 	    read_cells(json_object_get(j, "cells"), &f, &s, &e)) {
 		goto done;
 	}

@@ -5,6 +5,7 @@
  */
 #include "store/metric.h"
 
+#include "store/baseline.h"
 #include "store/store_int.h"
 
 #include <stdio.h>
@@ -105,5 +106,60 @@ int metric_cumulate(store *st, int64_t organ_id, const char *row,
 	mvals_free(&m);
 	out->value = out->records +
 		     (out->base ? out->base->value * CELL_SCALE : 0);
+	return rc;
+}
+
+int metric_report_cells(store *st, int64_t organ_id, const struct format *f,
+			int year, struct cellset *cells, struct err *e)
+{
+	struct mvals m = {0};
+	struct baseline *all = NULL;
+	size_t nb = 0;
+	char from[24], to[24];
+	snprintf(from, sizeof from, "%04d-01-01", year);
+	snprintf(to, sizeof to, "%04d-12-31", year);
+	int rc = metric_values(st, organ_id, from, to, &m, e);
+	if (rc == 0) {
+		rc = baseline_list(st, organ_id, &all, &nb, e);
+	}
+	for (size_t t = 0; rc == 0 && t < f->ntables; t++) {
+		const struct fmt_table *tb = &f->tables[t];
+		for (size_t b = 0; rc == 0 && b < tb->nblocks; b++) {
+			const struct fmt_block *k = &tb->blocks[b];
+			for (size_t r = 0; rc == 0 && r < k->nlrows; r++) {
+				for (size_t c = 0; rc == 0 && c < k->nlcols;
+				     c++) {
+					const struct fmt_node *row = k->lrows[r];
+					const struct fmt_node *col = k->lcols[c];
+					char expr[256];
+					int64_t v = 0;
+					if (format_cell_metric(row, col, expr,
+							       sizeof expr)) {
+						rc = err_set(e, ERR_INPUT,
+							     "%s: cell %s/%s "
+							     "has no metric",
+							     f->id, row->id,
+							     col->id);
+					} else if (col->period ==
+						   FP_CUMULATIVE) {
+						struct cumulative cu;
+						rc = metric_cumulate(
+							st, organ_id, row->id,
+							expr, all, nb, year,
+							&cu, e);
+						v = cu.value;
+					} else {
+						rc = mvals_eval(&m, expr, &v, e);
+					}
+					if (rc == 0) {
+						cellset_put(cells, tb->id,
+							    row->id, col->id, v);
+					}
+				}
+			}
+		}
+	}
+	baseline_list_free(all, nb);
+	mvals_free(&m);
 	return rc;
 }

@@ -8,6 +8,8 @@
 #define GK_STORE_METRIC_H
 
 #include "domain/metric.h"
+#include "domain/crosscheck.h"
+#include "domain/format.h"
 #include "domain/mvals.h"
 #include "store/store.h"
 
@@ -34,5 +36,13 @@ struct cumulative {
 int metric_cumulate(store *st, int64_t organ_id, const char *row,
 		    const char *expr, const struct baseline *all, size_t n,
 		    int year, struct cumulative *out, struct err *e);
+
+
+/* Every cell of format f for the organ's year into *cells (empty;
+ * cellset_free after): yearly cells from the year's records, cumulative
+ * ones with the organ's baselines. ERR_INPUT when the format names a
+ * metric the engine does not know. */
+int metric_report_cells(store *st, int64_t organ_id, const struct format *f,
+			int year, struct cellset *cells, struct err *e);
 
 #endif
