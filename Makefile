@@ -14,7 +14,7 @@ PKGS = libmicrohttpd sqlite3 libsodium jansson libzip libcurl
 # Recursive (=) so pkg-config runs only when a recipe needs it, after
 # `make deps` has installed the libraries.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lpthread
+PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lpthread -lm
 WARN = -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wno-format-nonliteral
 BASE_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) -Isrc -Ibuild $(PKG_CFLAGS)
 OPT = -O2 -g

@@ -46,6 +46,13 @@ const struct cli_cmd cli_cmds[] = {
 	 "gongkai mail list --db FILE [--all] [--limit N]\n"
 	 "       gongkai mail send --db FILE [--config FILE]\n"
 	 "       gongkai mail test --db FILE [--config FILE] --to ADDRESS"},
+	{"report", cmd_report,
+	 "compute an organ's annual report for a year in a format",
+	 "gongkai report --db FILE --organ NAME --year YYYY --format ID "
+	 "--out PATH"},
+	{"check-report", cmd_check_report,
+	 "check a report JSON file against its format's cross-checks",
+	 "gongkai check-report PATH.json"},
 	{"version", cmd_version, "print the version",
 	 "gongkai version"},
 	{"help", cmd_help, "list the commands", "gongkai help [COMMAND]"},

@@ -42,6 +42,12 @@ int cli_open_organ(const char *db, const char *key, store **out,
  * error. */
 int cli_read_password(int from_stdin, char *out, size_t n, struct err *e);
 
+/* Loads report format id (data/report-formats/ID.json, embedded).
+ * ERR_NOTFOUND naming the known formats when there is none; *f is the
+ * caller's (format_free) either way. */
+struct format;
+int cli_load_format(const char *id, struct format *f, struct err *e);
+
 int cmd_init(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_organ(int argc, char **argv);
@@ -51,6 +57,8 @@ int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_workday(int argc, char **argv);
 int cmd_mail(int argc, char **argv);
+int cmd_check_report(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 

@@ -9,88 +9,37 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int64_t m_items(const struct tally *t) { return t->items; }
-static int64_t m_website(const struct tally *t)
-{
-	return t->items_channel[CH_WEBSITE];
-}
-static int64_t m_gazette(const struct tally *t)
-{
-	return t->items_channel[CH_GAZETTE];
-}
-static int64_t m_apps(const struct tally *t)
-{
-	int64_t n = 0;
-	for (int c = 0; c < CHAN_COUNT; c++) {
-		n += t->received[c];
-	}
-	return n;
-}
-static int64_t m_in_person(const struct tally *t)
-{
-	return t->received[CHAN_IN_PERSON];
-}
-static int64_t m_online(const struct tally *t)
-{
-	return t->received[CHAN_ONLINE] + t->received[CHAN_EMAIL];
-}
-static int64_t m_letter_fax(const struct tally *t)
-{
-	return t->received[CHAN_LETTER] + t->received[CHAN_FAX];
-}
-static int64_t m_replies(const struct tally *t)
-{
-	int64_t n = 0;
-	for (int f = 0; f < OF_COUNT; f++) {
-		n += t->replied[f];
-	}
-	return n;
-}
-static int64_t m_disclosed(const struct tally *t)
-{
-	return t->replied[OF_DISCLOSED];
-}
-static int64_t m_partial(const struct tally *t)
-{
-	return t->replied[OF_PARTIAL];
-}
-static int64_t m_withheld(const struct tally *t)
-{
-	return t->replied[OF_WITHHELD];
-}
-static int64_t m_other(const struct tally *t)
-{
-	return t->replied[OF_UNAVAILABLE] + t->replied[OF_NOT_PROCESSED] +
-	       t->replied[OF_OTHER];
-}
-static int64_t m_complaints(const struct tally *t) { return t->complaints; }
-static int64_t m_reviews(const struct tally *t) { return t->reviews; }
-static int64_t m_lawsuits(const struct tally *t) { return t->lawsuits; }
-
 /* The rows of the seed's table (fj-county-2018), whose ids DESIGN.md §6
  * fixes; every one of them is reported cumulatively there. */
 const struct metric_def metric_cumulative[] = {
-	{"items", "主动公开信息数", "条", NULL, m_items},
-	{"items.website", "其中：政府网站公开数", "条", "items", m_website},
-	{"items.gazette", "其中：政府公报公开数", "条", "items", m_gazette},
-	{"applications", "受理依申请公开信息总数", "件", NULL, m_apps},
+	{"items", "主动公开信息数", "条", NULL, "items.published"},
+	{"items.website", "其中：政府网站公开数", "条", "items",
+	 "items.channel.website"},
+	{"items.gazette", "其中：政府公报公开数", "条", "items",
+	 "items.channel.gazette"},
+	{"applications", "受理依申请公开信息总数", "件", NULL,
+	 "apps.new.total"},
 	{"applications.in_person", "其中：当面申请数", "件", "applications",
-	 m_in_person},
+	 "apps.channel.in_person"},
 	{"applications.online", "其中：网上申请数（含电子邮件）", "件",
-	 "applications", m_online},
+	 "applications", "apps.channel.online + apps.channel.email"},
 	{"applications.letter_fax", "其中：信函、传真申请数", "件",
-	 "applications", m_letter_fax},
-	{"replies", "对申请的答复总数", "件", NULL, m_replies},
+	 "applications", "apps.channel.letter + apps.channel.fax"},
+	{"replies", "对申请的答复总数", "件", NULL, "apps.result.total.total"},
 	{"replies.disclosed", "其中：同意公开答复数", "件", "replies",
-	 m_disclosed},
+	 "apps.result.disclosed.total"},
 	{"replies.partial", "其中：同意部分公开答复数", "件", "replies",
-	 m_partial},
+	 "apps.result.partial.total"},
 	{"replies.withheld", "其中：不予公开答复数", "件", "replies",
-	 m_withheld},
-	{"replies.other", "其中：其他类型答复数", "件", "replies", m_other},
-	{"complaints", "接受行政申诉、举报数", "件", NULL, m_complaints},
-	{"reviews", "行政复议数", "件", NULL, m_reviews},
-	{"lawsuits", "行政诉讼数", "件", NULL, m_lawsuits},
+	 "apps.result.withheld.total"},
+	{"replies.other", "其中：其他类型答复数", "件", "replies",
+	 "apps.result.unavailable.total + apps.result.not_processed.total + "
+	 "apps.result.other.total"},
+	{"complaints", "接受行政申诉、举报数", "件", NULL,
+	 "activity.complaint.count"},
+	{"reviews", "行政复议数", "件", NULL, "cases.review.total"},
+	{"lawsuits", "行政诉讼数", "件", NULL,
+	 "cases.litigation_direct.total + cases.litigation_after_review.total"},
 };
 const size_t metric_ncumulative =
 	sizeof metric_cumulative / sizeof metric_cumulative[0];

@@ -1,8 +1,7 @@
 /*
  * metric.h - what the annual report counts, by name. The store fills a
  * struct tally with the raw figures of an organ's records over a period
- * (store/metric.c, aggregate queries); a metric is a named figure read off
- * a tally. The cumulative metrics are those a format reports as 历年累计;
+ * (store/metric.c, aggregate queries) - see domain/mvals.h. The cumulative metrics are those a format reports as 历年累计;
  * for them an organ may hold opening balances (baselines) for the years
  * before its records begin, and their value at the end of a year follows
  * DESIGN.md §6: the latest baseline at or before the year before, plus the
@@ -14,32 +13,20 @@
 #define GK_METRIC_H
 
 #include "base/err.h"
-#include "domain/application.h"
-#include "domain/item.h"
 
 #include <stddef.h>
 #include <stdint.h>
-
-/* Raw figures of one organ's records over a period of dates. */
-struct tally {
-	int64_t items;                    /* published in the period */
-	int64_t items_channel[CH_COUNT];  /* ... of them, by channel */
-	int64_t received[CHAN_COUNT];     /* applications, by channel */
-	int64_t replied[OF_COUNT];        /* replies, by outcome family */
-	int64_t reviews;                  /* 行政复议 cases filed */
-	int64_t lawsuits;                 /* 行政诉讼 cases filed (both kinds) */
-	int64_t complaints;               /* sum of `complaint` activity counts */
-};
 
 struct metric_def {
 	const char *name;   /* e.g. "items.website" (a format's row id) */
 	const char *label;  /* the row label, e.g. "其中：政府网站公开数" */
 	const char *unit;   /* 条, 件 */
 	const char *parent; /* the total it is part of (其中), or NULL */
-	int64_t (*get)(const struct tally *t);
+	const char *expr;   /* its yearly figure (domain/mvals.h) */
 };
 
-/* The cumulative metrics, in the order of the seed's table. */
+/* The cumulative metrics: the rows of the fj-county-2018 format (its
+ * 历年累计 column; a unit test keeps the two the same). */
 extern const struct metric_def metric_cumulative[];
 extern const size_t metric_ncumulative;
 

@@ -1,79 +1,74 @@
 /*
  * metric.c - aggregate queries for the report's figures (see metric.h).
- * One statement per tally: each record table is grouped once, and the
- * rows (group, key, n) are folded into the struct.
+ * One statement: each record table is grouped once, its rows named as
+ * metrics (domain/mvals.h) and folded into the set with their sums.
  */
 #include "store/metric.h"
 
-#include "base/str.h"
+#include "store/baseline.h"
 #include "store/store_int.h"
 
 #include <stdio.h>
 #include <string.h>
 
-static void fold(struct tally *t, const char *group, const char *key,
-		 int64_t n)
+int metric_values(store *st, int64_t organ_id, const char *from,
+		  const char *to, struct mvals *m, struct err *e)
 {
-	if (str_eq(group, "i")) {
-		if (str_empty(key)) {
-			t->items += n;
-		}
-		for (int c = 0; c < CH_COUNT; c++) {
-			if (str_eq(key, item_channel_code(c))) {
-				t->items_channel[c] += n;
-			}
-		}
-	} else if (str_eq(group, "r")) {
-		for (int c = 0; c < CHAN_COUNT; c++) {
-			if (str_eq(key, app_channels[c].code)) {
-				t->received[c] += n;
-			}
-		}
-	} else if (str_eq(group, "o")) {
-		for (size_t k = 0; k < app_noutcomes; k++) {
-			if (str_eq(key, app_outcomes[k].code)) {
-				t->replied[app_outcomes[k].family] += n;
-			}
-		}
-	} else if (str_eq(group, "c")) {
-		if (str_eq(key, "review")) {
-			t->reviews += n;
-		} else {
-			t->lawsuits += n;
-		}
-	} else if (str_eq(group, "a")) {
-		t->complaints += n;
-	}
-}
-
-int metric_tally(store *st, int64_t organ_id, const char *from,
-		 const char *to, struct tally *t, struct err *e)
-{
-	memset(t, 0, sizeof *t);
 	sqlite3_stmt *s = st_prepare(
 		st,
-		/* items published in the period, and by channel */
-		"SELECT 'i', '', count(*) FROM item WHERE organ_id = ?1 "
-		"AND status = 'published' AND published_date BETWEEN ?2 AND ?3 "
-		"UNION ALL SELECT 'i', c.channel, count(*) FROM item i "
-		"JOIN item_channel c ON c.item_id = i.id WHERE i.organ_id = ?1 "
-		"AND i.status = 'published' AND i.published_date BETWEEN ?2 "
-		"AND ?3 GROUP BY c.channel "
-		/* applications received, replies by outcome */
-		"UNION ALL SELECT 'r', channel, count(*) FROM application "
-		"WHERE organ_id = ?1 AND received_date BETWEEN ?2 AND ?3 "
-		"GROUP BY channel "
-		"UNION ALL SELECT 'o', outcome, count(*) FROM application "
-		"WHERE organ_id = ?1 AND outcome IS NOT NULL AND replied_date "
-		"BETWEEN ?2 AND ?3 GROUP BY outcome "
-		/* cases filed */
-		"UNION ALL SELECT 'c', kind, count(*) FROM lawcase "
-		"WHERE organ_id = ?1 AND filed_date BETWEEN ?2 AND ?3 "
-		"GROUP BY kind "
-		/* complaints (申诉、举报) */
-		"UNION ALL SELECT 'a', kind, coalesce(sum(count), 0) "
-		"FROM activity WHERE organ_id = ?1 AND kind = 'complaint' "
-		"AND date BETWEEN ?2 AND ?3",
+		/* items: published, by channel and kind in the period;
+		 * abolished in it; valid at its end */
+		"SELECT 'items.published', count(*) FROM item "
+		"WHERE organ_id = ?1 AND status = 'published' "
+		"AND published_date BETWEEN ?2 AND ?3 "
+		"UNION ALL SELECT 'items.channel.' || c.channel, count(*) "
+		"FROM item i JOIN item_channel c ON c.item_id = i.id "
+		"WHERE i.organ_id = ?1 AND i.status = 'published' "
+		"AND i.published_date BETWEEN ?2 AND ?3 GROUP BY c.channel "
+		"UNION ALL SELECT 'items.issued.' || kind, count(*) FROM item "
+		"WHERE organ_id = ?1 AND status = 'published' "
+		"AND published_date BETWEEN ?2 AND ?3 GROUP BY kind "
+		"UNION ALL SELECT 'items.abolished.' || kind, count(*) "
+		"FROM item WHERE organ_id = ?1 AND status = 'published' "
+		"AND abolished_date BETWEEN ?2 AND ?3 GROUP BY kind "
+		"UNION ALL SELECT 'items.valid.' || kind, count(*) FROM item "
+		"WHERE organ_id = ?1 AND status = 'published' "
+		"AND published_date <= ?3 AND (abolished_date IS NULL "
+		"OR abolished_date > ?3) GROUP BY kind "
+		/* applications: received (by applicant, by channel), carried
+		 * in and out, replied by outcome */
+		"UNION ALL SELECT 'apps.new.' || applicant_kind, count(*) "
+		"FROM application WHERE organ_id = ?1 "
+		"AND received_date BETWEEN ?2 AND ?3 GROUP BY applicant_kind "
+		"UNION ALL SELECT 'apps.channel.' || channel, count(*) "
+		"FROM application WHERE organ_id = ?1 "
+		"AND received_date BETWEEN ?2 AND ?3 GROUP BY channel "
+		"UNION ALL SELECT 'apps.carried_in.' || applicant_kind, "
+		"count(*) FROM application WHERE organ_id = ?1 "
+		"AND received_date < ?2 AND (replied_date IS NULL "
+		"OR replied_date >= ?2) GROUP BY applicant_kind "
+		"UNION ALL SELECT 'apps.carried_out.' || applicant_kind, "
+		"count(*) FROM application WHERE organ_id = ?1 "
+		"AND received_date <= ?3 AND (replied_date IS NULL "
+		"OR replied_date > ?3) GROUP BY applicant_kind "
+		"UNION ALL SELECT 'apps.result.' || outcome || '.' || "
+		"applicant_kind, count(*) FROM application "
+		"WHERE organ_id = ?1 AND outcome IS NOT NULL "
+		"AND replied_date BETWEEN ?2 AND ?3 "
+		"GROUP BY outcome, applicant_kind "
+		/* cases filed in the period, with their result at its end */
+		"UNION ALL SELECT 'cases.' || kind || '.' || CASE WHEN "
+		"closed_date <= ?3 THEN result ELSE 'pending' END, count(*) "
+		"FROM lawcase WHERE organ_id = ?1 "
+		"AND filed_date BETWEEN ?2 AND ?3 GROUP BY 1 "
+		/* activities: counts and amounts by kind */
+		"UNION ALL SELECT 'activity.' || kind || '.count', sum(count) "
+		"FROM activity WHERE organ_id = ?1 "
+		"AND date BETWEEN ?2 AND ?3 GROUP BY kind "
+		"UNION ALL SELECT 'activity.' || kind || '.fen', "
+		"sum(amount_fen) FROM activity WHERE organ_id = ?1 "
+		"AND amount_fen IS NOT NULL AND date BETWEEN ?2 AND ?3 "
+		"GROUP BY kind",
 		e);
 	if (!s || st_bind_int(st, s, 1, organ_id, e) ||
 	    st_bind_text(st, s, 2, from ? from : "0000-01-01", e) ||
@@ -82,30 +77,89 @@ int metric_tally(store *st, int64_t organ_id, const char *from,
 	}
 	int rc;
 	while ((rc = st_step(st, s, e)) == 1) {
-		const char *g = (const char *)sqlite3_column_text(s, 0);
-		const char *k = (const char *)sqlite3_column_text(s, 1);
-		fold(t, g ? g : "", k ? k : "", st_col_int(s, 2));
+		const char *name = (const char *)sqlite3_column_text(s, 0);
+		if (name) {
+			metric_fold(m, name, st_col_int(s, 1));
+		}
 	}
 	return rc < 0 ? -1 : 0;
 }
 
-int metric_cumulate(store *st, int64_t organ_id, const struct metric_def *m,
-		    const struct baseline *all, size_t n, int year,
-		    struct cumulative *out, struct err *e)
+int metric_cumulate(store *st, int64_t organ_id, const char *row,
+		    const char *expr, const struct baseline *all, size_t n,
+		    int year, struct cumulative *out, struct err *e)
 {
 	memset(out, 0, sizeof *out);
-	out->base = baseline_for(all, n, m->name, year);
+	out->base = baseline_for(all, n, row, year);
 	char from[24], to[24];
-	struct tally t;
+	struct mvals m = {0};
 	snprintf(to, sizeof to, "%04d-12-31", year);
 	if (out->base) {
 		out->from_year = out->base->year + 1;
 		snprintf(from, sizeof from, "%04d-01-01", out->from_year);
 	}
-	if (metric_tally(st, organ_id, out->base ? from : NULL, to, &t, e)) {
-		return -1;
+	int rc = metric_values(st, organ_id, out->base ? from : NULL, to, &m,
+			       e);
+	if (rc == 0) {
+		rc = mvals_eval(&m, expr, &out->records, e);
 	}
-	out->records = m->get(&t);
-	out->value = out->records + (out->base ? out->base->value : 0);
-	return 0;
+	mvals_free(&m);
+	out->value = out->records +
+		     (out->base ? out->base->value * CELL_SCALE : 0);
+	return rc;
+}
+
+int metric_report_cells(store *st, int64_t organ_id, const struct format *f,
+			int year, struct cellset *cells, struct err *e)
+{
+	struct mvals m = {0};
+	struct baseline *all = NULL;
+	size_t nb = 0;
+	char from[24], to[24];
+	snprintf(from, sizeof from, "%04d-01-01", year);
+	snprintf(to, sizeof to, "%04d-12-31", year);
+	int rc = metric_values(st, organ_id, from, to, &m, e);
+	if (rc == 0) {
+		rc = baseline_list(st, organ_id, &all, &nb, e);
+	}
+	for (size_t t = 0; rc == 0 && t < f->ntables; t++) {
+		const struct fmt_table *tb = &f->tables[t];
+		for (size_t b = 0; rc == 0 && b < tb->nblocks; b++) {
+			const struct fmt_block *k = &tb->blocks[b];
+			for (size_t r = 0; rc == 0 && r < k->nlrows; r++) {
+				for (size_t c = 0; rc == 0 && c < k->nlcols;
+				     c++) {
+					const struct fmt_node *row = k->lrows[r];
+					const struct fmt_node *col = k->lcols[c];
+					char expr[256];
+					int64_t v = 0;
+					if (format_cell_metric(row, col, expr,
+							       sizeof expr)) {
+						rc = err_set(e, ERR_INPUT,
+							     "%s: cell %s/%s "
+							     "has no metric",
+							     f->id, row->id,
+							     col->id);
+					} else if (col->period ==
+						   FP_CUMULATIVE) {
+						struct cumulative cu;
+						rc = metric_cumulate(
+							st, organ_id, row->id,
+							expr, all, nb, year,
+							&cu, e);
+						v = cu.value;
+					} else {
+						rc = mvals_eval(&m, expr, &v, e);
+					}
+					if (rc == 0) {
+						cellset_put(cells, tb->id,
+							    row->id, col->id, v);
+					}
+				}
+			}
+		}
+	}
+	baseline_list_free(all, nb);
+	mvals_free(&m);
+	return rc;
 }

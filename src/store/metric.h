@@ -1,33 +1,48 @@
 /*
  * metric.h - the aggregate queries behind the annual report's figures:
- * one statement fills a domain/metric.h tally for an organ and a period,
- * and the cumulative value of a metric combines a tally with the organ's
- * opening balances (store/baseline.h).
+ * one statement fills a domain/mvals.h set for an organ and a period, and
+ * the cumulative value of a metric combines it with the organ's opening
+ * balances (store/baseline.h).
  */
 #ifndef GK_STORE_METRIC_H
 #define GK_STORE_METRIC_H
 
 #include "domain/metric.h"
+#include "domain/crosscheck.h"
+#include "domain/format.h"
+#include "domain/mvals.h"
 #include "store/store.h"
 
-/* Fills *t (zeroed first) with the figures of the organ's records dated
- * from..to (YYYY-MM-DD, inclusive; from NULL = since the beginning). */
-int metric_tally(store *st, int64_t organ_id, const char *from,
-		 const char *to, struct tally *t, struct err *e);
+/* Fills *m (empty; mvals_free after) with every metric of the organ's
+ * records for the period from..to (YYYY-MM-DD, inclusive; from NULL =
+ * since the beginning): flows (published, received, replied, filed,
+ * dated) in the period, stocks (valid items, carried-over applications,
+ * case results) as of `to`. */
+int metric_values(store *st, int64_t organ_id, const char *from,
+		  const char *to, struct mvals *m, struct err *e);
 
 /* A cumulative value and where it came from. */
 struct cumulative {
-	int64_t value;   /* base + records */
+	int64_t value;   /* base + records (× CELL_SCALE) */
 	const struct baseline *base; /* the baseline used (into all[]), or
 					NULL: every record counted */
 	int64_t records; /* the records' share */
 	int from_year;   /* first year of records counted (0: all) */
 };
 
-/* The value of cumulative metric m at the end of year for the organ,
- * given all of its baselines (DESIGN.md §6). */
-int metric_cumulate(store *st, int64_t organ_id, const struct metric_def *m,
-		    const struct baseline *all, size_t n, int year,
-		    struct cumulative *out, struct err *e);
+/* The value at the end of year of the cumulative row `row` (a baseline
+ * metric name) whose yearly figure is expr, for the organ, given all of
+ * its baselines (DESIGN.md §6). */
+int metric_cumulate(store *st, int64_t organ_id, const char *row,
+		    const char *expr, const struct baseline *all, size_t n,
+		    int year, struct cumulative *out, struct err *e);
+
+
+/* Every cell of format f for the organ's year into *cells (empty;
+ * cellset_free after): yearly cells from the year's records, cumulative
+ * ones with the organ's baselines. ERR_INPUT when the format names a
+ * metric the engine does not know. */
+int metric_report_cells(store *st, int64_t organ_id, const struct format *f,
+			int year, struct cellset *cells, struct err *e);
 
 #endif

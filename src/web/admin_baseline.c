@@ -84,7 +84,8 @@ static int show(struct req *r, const struct organ *o, const char *error,
 	for (size_t i = 0; i < metric_ncumulative; i++) {
 		const struct metric_def *m = &metric_cumulative[i];
 		struct cumulative c;
-		if (metric_cumulate(r->st, o->id, m, all, n, year, &c, e)) {
+		if (metric_cumulate(r->st, o->id, m->name, m->expr, all, n,
+				    year, &c, e)) {
 			rc = -1;
 			break;
 		}
@@ -92,8 +93,8 @@ static int show(struct req *r, const struct organ *o, const char *error,
 		tv_set(row, "metric", m->name);
 		tv_set(row, "label", m->label);
 		tv_set(row, "unit", m->unit);
-		tv_set_int(row, "value", c.value);
-		tv_set_int(row, "records", c.records);
+		tv_set_int(row, "value", c.value / CELL_SCALE);
+		tv_set_int(row, "records", c.records / CELL_SCALE);
 		if (c.base) {
 			Buf src = BUF_INIT;
 			source_text(c.base, &src);

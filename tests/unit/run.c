@@ -36,6 +36,7 @@ void suite_outbox(void);
 void suite_mailer(void);
 void suite_metric(void);
 void suite_lawcase(void);
+void suite_format(void);
 
 static const struct {
 	const char *name;
@@ -54,6 +55,7 @@ static const struct {
 	{"smtp", suite_smtp},   {"outbox", suite_outbox},
 	{"mailer", suite_mailer}, {"metric", suite_metric},
 	{"lawcase", suite_lawcase},
+	{"format", suite_format},
 };
 
 int main(int argc, char **argv)

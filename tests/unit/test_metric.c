@@ -14,6 +14,8 @@
 #include "store/metric.h"
 #include "store/organ.h"
 
+#include <stdio.h>
+
 #include <sqlite3.h>
 #include <stdlib.h>
 
@@ -109,11 +111,17 @@ static void t_for(void)
 	T_ASSERT(baseline_for(all, 3, "replies", 2030) == NULL);
 }
 
-static int64_t metric(const struct tally *t, const char *name)
+/* A cumulative row's yearly figure on m, or an engine metric's. */
+static int64_t metric(const struct mvals *m, const char *name)
 {
 	struct err e = {0};
-	const struct metric_def *m = metric_find("m", name, &e);
-	return m ? m->get(t) : -1;
+	const struct metric_def *d = metric_find("m", name, &e);
+	int64_t v = 0;
+	if (mvals_eval(m, d ? d->expr : name, &v, &e)) {
+		fprintf(stderr, "  %s: %s\n", name, e.msg);
+		return -1;
+	}
+	return v / CELL_SCALE;
 }
 
 /* Records of two organs around 2018, counted by hand below. */
@@ -204,8 +212,8 @@ static void t_tally(void)
 	struct err e = {0};
 	store *st = fixture();
 	T_ASSERT(st);
-	struct tally t;
-	T_EQ_INT(metric_tally(st, 1, "2018-01-01", "2018-12-31", &t, &e), 0);
+	struct mvals t = {0};
+	T_EQ_INT(metric_values(st, 1, "2018-01-01", "2018-12-31", &t, &e), 0);
 	/* a, b, c (d withdrawn, e and f outside, the draft unpublished) */
 	T_EQ_INT(metric(&t, "items"), 3);
 	T_EQ_INT(metric(&t, "items.website"), 2);
@@ -224,18 +232,50 @@ static void t_tally(void)
 	T_EQ_INT(metric(&t, "complaints"), 4);
 	T_EQ_INT(metric(&t, "reviews"), 1);
 	T_EQ_INT(metric(&t, "lawsuits"), 1);
+	/* the engine's own names: applicant kinds, carry-over, outcome
+	 * families and rows, case results at the year's end, amounts */
+	T_EQ_INT(metric(&t, "apps.new.natural"), 4); /* A1 A2 A4 A7 */
+	T_EQ_INT(metric(&t, "apps.new.commercial"), 1);
+	T_EQ_INT(metric(&t, "apps.carried_in.other"), 1); /* A5 */
+	T_EQ_INT(metric(&t, "apps.carried_in.total"), 1);
+	T_EQ_INT(metric(&t, "apps.carried_out.natural"), 2); /* A2, A7 */
+	T_EQ_INT(metric(&t, "apps.result.withheld.third_party.commercial"), 1);
+	T_EQ_INT(metric(&t, "apps.result.withheld.commercial"), 1);
+	T_EQ_INT(metric(&t, "apps.result.other.fee_unpaid.other"), 1);
+	T_EQ_INT(metric(&t, "apps.result.other.other"), 1); /* family */
+	T_EQ_INT(metric(&t, "apps.result.total.natural"), 2);
+	T_EQ_INT(metric(&t, "apps.result.total.total"), 4);
+	T_EQ_INT(metric(&t, "cases.review.upheld"), 1);
+	T_EQ_INT(metric(&t, "cases.litigation_direct.pending"), 1);
+	T_EQ_INT(metric(&t, "cases.litigation_direct.total"), 1);
+	T_EQ_INT(metric(&t, "cases.litigation_after_review.total"), 0);
+	T_EQ_INT(metric(&t, "activity.penalty.count"), 7);
+	T_EQ_INT(metric(&t, "activity.fee_income.count"), 0);
+	/* new + carried in = replied + carried out, per applicant kind */
+	T_EQ_INT(metric(&t, "apps.new.total") +
+			 metric(&t, "apps.carried_in.total"),
+		 metric(&t, "apps.result.total.total") +
+			 metric(&t, "apps.carried_out.total"));
+	mvals_free(&t);
+	/* a case closed after the year's end is pending at it */
+	T_EQ_INT(metric_values(st, 1, "2018-01-01", "2018-05-31", &t, &e), 0);
+	T_EQ_INT(metric(&t, "cases.review.pending"), 1);
+	T_EQ_INT(metric(&t, "cases.review.upheld"), 0);
+	mvals_free(&t);
 	/* since the beginning, through 2019 */
-	T_EQ_INT(metric_tally(st, 1, NULL, "2019-12-31", &t, &e), 0);
+	T_EQ_INT(metric_values(st, 1, NULL, "2019-12-31", &t, &e), 0);
 	T_EQ_INT(metric(&t, "items"), 5);
 	T_EQ_INT(metric(&t, "items.website"), 3);
 	T_EQ_INT(metric(&t, "replies.partial"), 1);
 	T_EQ_INT(metric(&t, "lawsuits"), 2);
+	mvals_free(&t);
 	/* the other organ */
-	T_EQ_INT(metric_tally(st, 2, NULL, "2019-12-31", &t, &e), 0);
+	T_EQ_INT(metric_values(st, 2, NULL, "2019-12-31", &t, &e), 0);
 	T_EQ_INT(metric(&t, "items"), 1);
 	T_EQ_INT(metric(&t, "applications"), 1);
 	T_EQ_INT(metric(&t, "complaints"), 5);
 	T_EQ_INT(metric(&t, "reviews"), 1);
+	mvals_free(&t);
 	tdb_close(st);
 }
 
@@ -268,26 +308,28 @@ static void t_cumulate(void)
 	T_EQ_INT(n, 2);
 	struct cumulative c;
 	const struct metric_def *items = metric_find("m", "items", &e);
+#define metric_cumulate(st, o, m, all, n, y, c, e)                            \
+	metric_cumulate(st, o, (m)->name, (m)->expr, all, n, y, c, e)
 	/* 2018: the 2017 baseline + a, b, c */
 	T_EQ_INT(metric_cumulate(st, 1, items, all, n, 2018, &c, &e), 0);
-	T_EQ_INT(c.value, 969);
-	T_EQ_INT(c.records, 3);
+	T_EQ_INT(c.value, 969 * CELL_SCALE);
+	T_EQ_INT(c.records, 3 * CELL_SCALE);
 	T_EQ_INT(c.from_year, 2018);
 	T_ASSERT(c.base == &all[1]);
 	/* 2017: the 2016 baseline + e */
 	T_EQ_INT(metric_cumulate(st, 1, items, all, n, 2017, &c, &e), 0);
-	T_EQ_INT(c.value, 101);
+	T_EQ_INT(c.value, 101 * CELL_SCALE);
 	/* 2016: no baseline before it: the records up to 2016 (none) */
 	T_EQ_INT(metric_cumulate(st, 1, items, all, n, 2016, &c, &e), 0);
-	T_EQ_INT(c.value, 0);
+	T_EQ_INT(c.value, 0 * CELL_SCALE);
 	T_ASSERT(c.base == NULL);
 	/* 2019: 966 + a, b, c, f */
 	T_EQ_INT(metric_cumulate(st, 1, items, all, n, 2019, &c, &e), 0);
-	T_EQ_INT(c.value, 970);
+	T_EQ_INT(c.value, 970 * CELL_SCALE);
 	/* without a baseline, every record: website a, b, e through 2018 */
 	const struct metric_def *web = metric_find("m", "items.website", &e);
 	T_EQ_INT(metric_cumulate(st, 1, web, all, n, 2018, &c, &e), 0);
-	T_EQ_INT(c.value, 3);
+	T_EQ_INT(c.value, 3 * CELL_SCALE);
 	/* deletion: audited, and only the organ's own */
 	T_EQ_INT(baseline_delete(st, &tester, 2, all[0].id, &e), -1);
 	T_EQ_INT(e.code, ERR_NOTFOUND);

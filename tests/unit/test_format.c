@@ -1,0 +1,316 @@
+/*
+ * test_format.c - report formats as data: every shipped file under
+ * data/report-formats/ parses with the ids of DESIGN.md §6, broken format
+ * texts are refused with the place named, and the cross-checks give the
+ * right verdicts on hand-made cells (blanks count as 0).
+ */
+#include "t.h"
+
+#include "base/res.h"
+#include "domain/crosscheck.h"
+#include "domain/metric.h"
+#include "domain/mvals.h"
+
+#include <stdlib.h>
+
+static int load(const char *id, struct format *f, struct err *e)
+{
+	Buf path = BUF_INIT, text = BUF_INIT;
+	buf_printf(&path, "data/report-formats/%s.json", id);
+	int rc = res_load(NULL, buf_str(&path), &text, e) ||
+		 format_parse(text.p, text.n, f, e);
+	buf_free(&path);
+	buf_free(&text);
+	return rc ? -1 : 0;
+}
+
+static size_t ncells(const struct format *f)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < f->ntables; i++) {
+		for (size_t b = 0; b < f->tables[i].nblocks; b++) {
+			n += f->tables[i].blocks[b].nlrows *
+			     f->tables[i].blocks[b].nlcols;
+		}
+	}
+	return n;
+}
+
+static void t_shipped(void)
+{
+	struct err e = {0};
+	size_t found = 0;
+	for (size_t i = 0; i < res_nfiles; i++) {
+		const char *n = res_files[i].name;
+		if (strncmp(n, "data/report-formats/", 20) != 0) {
+			continue;
+		}
+		struct format f;
+		int rc = format_parse((const char *)res_files[i].data,
+				      res_files[i].size, &f, &e);
+		if (rc) {
+			fprintf(stderr, "  %s: %s\n", n, e.msg);
+		}
+		T_EQ_INT(rc, 0);
+		T_EQ_INT(f.nsections, 6);
+		format_free(&f);
+		found++;
+	}
+	T_ASSERT(found >= 2);
+}
+
+static void t_cn2021(void)
+{
+	struct err e = {0};
+	struct format f;
+	T_EQ_INT(load("cn-2021", &f, &e), 0);
+	/* active 10, applications 25 x 7, cases 15 */
+	T_EQ_INT(ncells(&f), 200);
+	const struct fmt_table *t = format_table(&f, "applications");
+	T_ASSERT(t);
+	T_EQ_INT(t->blocks[0].nlrows, 25);
+	T_EQ_INT(t->blocks[0].nlcols, 7);
+	T_EQ_INT(t->blocks[0].col_depth, 3);
+	T_EQ_INT(t->blocks[0].row_depth, 3);
+	const struct fmt_node *r, *c;
+	T_ASSERT(format_cell(t, "result.withheld.state_secret", "legal_service",
+			     &r, &c));
+	T_EQ_STR(r->label, "1.属于国家秘密");
+	char m[128];
+	T_EQ_INT(format_cell_metric(r, c, m, sizeof m), 0);
+	T_EQ_STR(m, "apps.result.withheld.state_secret.legal_service");
+	T_ASSERT(!format_cell(t, "result.withheld", "natural", NULL, NULL));
+	t = format_table(&f, "active");
+	T_ASSERT(format_cell(t, "fees", "amount", &r, &c));
+	T_EQ_INT(c->decimals, 4);
+	T_ASSERT(format_cell(t, "penalty", "decisions", NULL, NULL));
+	T_ASSERT(!format_cell(t, "penalty", "issued", NULL, NULL));
+	t = format_table(&f, "cases");
+	T_ASSERT(format_cell(t, "all", "litigation_after_review.pending", &r,
+			     &c));
+	T_EQ_INT(format_cell_metric(r, c, m, sizeof m), 0);
+	T_EQ_STR(m, "cases.litigation_after_review.pending");
+	format_free(&f);
+}
+
+static void t_bad(void)
+{
+	static const struct {
+		const char *text, *want;
+	} cases[] = {
+		{"[]", "must be an object"},
+		{"{\"id\":\"x\"}", "\"name\" is required"},
+		{"{\"id\":\"x\",\"name\":\"n\",\"title\":\"t\",\"colour\":1}",
+		 "unknown key \"colour\""},
+		{"{\"id\":\"x\",\"name\":\"n\",\"title\":\"t\",\"sections\":[],"
+		 "\"tables\":[{\"id\":\"a\",\"caption\":\"c\",\"blocks\":[{"
+		 "\"cols\":[{\"label\":\"c\"}],\"rows\":[{\"id\":\"r\","
+		 "\"label\":\"r\"}]}]}]}",
+		 "a leaf needs an id"},
+		{"{\"id\":\"x\",\"name\":\"n\",\"title\":\"t\",\"sections\":[],"
+		 "\"tables\":[{\"id\":\"a\",\"caption\":\"c\",\"blocks\":[{"
+		 "\"cols\":[{\"id\":\"c\",\"label\":\"c\"}],\"rows\":[{\"id\":"
+		 "\"r\",\"label\":\"r\"},{\"id\":\"r\",\"label\":\"s\"}]}]}]}",
+		 "row \"r\" repeated"},
+		{"{\"id\":\"x\",\"name\":\"n\",\"title\":\"t\",\"sections\":[],"
+		 "\"tables\":[{\"id\":\"a\",\"caption\":\"c\",\"blocks\":[{"
+		 "\"cols\":[{\"id\":\"c\",\"label\":\"c\"}],\"rows\":[{\"id\":"
+		 "\"r\",\"label\":\"r\"}]}]}],\"checks\":[{\"id\":\"k\","
+		 "\"label\":\"l\",\"table\":\"a\",\"left\":[\"r\"],\"right\":["
+		 "\"q\"]}]}",
+		 "no row \"q\" in table a"},
+		{"{\"id\":\"x\",\"name\":\"n\",\"title\":\"t\",\"sections\":[{"
+		 "\"id\":\"s\",\"title\":\"s\",\"tables\":[\"zz\"]}],"
+		 "\"tables\":[]}",
+		 "no table \"zz\""},
+		{"{\"id\":", "not JSON"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct err e = {0};
+		struct format f;
+		int rc = format_parse(cases[i].text, strlen(cases[i].text), &f,
+				      &e);
+		format_free(&f);
+		if (rc == 0 || !strstr(e.msg, cases[i].want)) {
+			fprintf(stderr, "  case %zu: rc %d, \"%s\"\n", i, rc,
+				e.msg);
+		}
+		T_EQ_INT(rc, -1);
+		T_ASSERT(strstr(e.msg, cases[i].want));
+	}
+}
+
+static void put(struct cellset *s, const char *row, const char *col, int v)
+{
+	cellset_put(s, "applications", row, col, (int64_t)v * CELL_SCALE);
+}
+
+static size_t count_bad(const struct format *f, const struct cellset *s,
+			const char *rule)
+{
+	struct check_result *r = NULL;
+	size_t n = 0, bad = 0;
+	crosscheck_run(f, s, &r, &n);
+	for (size_t i = 0; i < n; i++) {
+		bad += !r[i].ok && strcmp(r[i].rule, rule) == 0;
+	}
+	free(r);
+	return bad;
+}
+
+static void t_checks(void)
+{
+	struct err e = {0};
+	struct format f;
+	T_EQ_INT(load("cn-2021", &f, &e), 0);
+	struct cellset s = {0};
+	/* an empty report holds every check: blanks are 0 */
+	struct check_result *r = NULL;
+	size_t n = 0;
+	T_EQ_INT(crosscheck_run(&f, &s, &r, &n), 0);
+	/* 7 columns x 2 column checks + 25 rows + 3 case checks */
+	T_EQ_INT(n, 7 * 2 + 25 + 3);
+	free(r);
+	/* 3 new + 1 carried in = 2 disclosed + 1 partial + 1 carried out */
+	put(&s, "new", "natural", 3);
+	put(&s, "carried_in", "natural", 1);
+	put(&s, "result.disclosed", "natural", 2);
+	put(&s, "result.partial", "natural", 1);
+	put(&s, "result.total", "natural", 3);
+	put(&s, "carried_out", "natural", 1);
+	put(&s, "new", "total", 3);
+	put(&s, "carried_in", "total", 1);
+	put(&s, "result.disclosed", "total", 2);
+	put(&s, "result.partial", "total", 1);
+	put(&s, "result.total", "total", 3);
+	put(&s, "carried_out", "total", 1);
+	T_EQ_INT(crosscheck_run(&f, &s, &r, &n), 0);
+	free(r);
+	/* a wrong 总计 cell breaks the row and the column checks */
+	s.v[s.n - 2].v = 4 * CELL_SCALE; /* result.total / total */
+	T_EQ_INT(count_bad(&f, &s, "applications.balance"), 1);
+	T_EQ_INT(count_bad(&f, &s, "applications.result_total"), 1);
+	T_EQ_INT(count_bad(&f, &s, "applications.total_column"), 1);
+	crosscheck_run(&f, &s, &r, &n);
+	int seen = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!r[i].ok && strcmp(r[i].rule, "applications.balance") == 0) {
+			T_ASSERT(strstr(r[i].detail, "column total: 4 ≠ 5"));
+			seen = 1;
+		}
+	}
+	free(r);
+	T_ASSERT(seen);
+	cellset_free(&s);
+	/* cases: 总计 = the four results */
+	cellset_put(&s, "cases", "all", "review.upheld", CELL_SCALE);
+	cellset_put(&s, "cases", "all", "review.total", 2 * CELL_SCALE);
+	T_EQ_INT(count_bad(&f, &s, "cases.review_total"), 1);
+	cellset_free(&s);
+	format_free(&f);
+}
+
+static void t_cell_format(void)
+{
+	char b[32];
+	cell_format(12 * CELL_SCALE, b, sizeof b);
+	T_EQ_STR(b, "12");
+	cell_format(1234, b, sizeof b);
+	T_EQ_STR(b, "0.1234");
+	cell_format(5000, b, sizeof b);
+	T_EQ_STR(b, "0.5");
+	cell_format(-15000, b, sizeof b);
+	T_EQ_STR(b, "-1.5");
+}
+
+/* The baseline metrics are exactly the rows of fj-county-2018's
+ * cumulative column, with the same yearly figures. */
+static void t_baseline_rows(void)
+{
+	struct err e = {0};
+	struct format f;
+	T_EQ_INT(load("fj-county-2018", &f, &e), 0);
+	const struct fmt_table *t = format_table(&f, "stats");
+	T_ASSERT(t && t->nblocks == 1);
+	const struct fmt_block *k = &t->blocks[0];
+	T_EQ_INT(k->nlrows, metric_ncumulative);
+	T_EQ_INT(k->lcols[1]->period, FP_CUMULATIVE);
+	for (size_t i = 0; i < k->nlrows; i++) {
+		char m[200];
+		T_EQ_STR(k->lrows[i]->id, metric_cumulative[i].name);
+		T_EQ_INT(format_cell_metric(k->lrows[i], k->lcols[1], m,
+					    sizeof m),
+			 0);
+		T_EQ_STR(m, metric_cumulative[i].expr);
+	}
+	format_free(&f);
+}
+
+/* Every metric a shipped format names is one the engine knows. */
+static void t_metric_names(void)
+{
+	struct err e = {0};
+	struct mvals none = {0};
+	for (size_t i = 0; i < res_nfiles; i++) {
+		if (strncmp(res_files[i].name, "data/report-formats/", 20)) {
+			continue;
+		}
+		struct format f;
+		T_EQ_INT(format_parse((const char *)res_files[i].data,
+				      res_files[i].size, &f, &e),
+			 0);
+		for (size_t t = 0; t < f.ntables; t++) {
+			for (size_t b = 0; b < f.tables[t].nblocks; b++) {
+				const struct fmt_block *k =
+					&f.tables[t].blocks[b];
+				for (size_t r = 0; r < k->nlrows; r++) {
+					for (size_t c = 0; c < k->nlcols; c++) {
+						char m[200];
+						int64_t v;
+						T_EQ_INT(format_cell_metric(
+								 k->lrows[r],
+								 k->lcols[c], m,
+								 sizeof m),
+							 0);
+						if (mvals_eval(&none, m, &v,
+							       &e)) {
+							fprintf(stderr,
+								"  %s: %s\n",
+								res_files[i]
+									.name,
+								e.msg);
+						}
+						T_EQ_INT(v, 0);
+					}
+				}
+			}
+		}
+		format_free(&f);
+	}
+	int64_t v;
+	T_EQ_INT(mvals_eval(&none, "apps.new.alien", &v, &e), -1);
+	T_EQ_INT(mvals_eval(&none, "items.published +", &v, &e), -1);
+	T_EQ_INT(mvals_eval(&none, "cases.review.maybe", &v, &e), -1);
+	T_EQ_INT(mvals_eval(&none, "activity.Bad.count", &v, &e), -1);
+	T_ASSERT(metric_name_valid("apps.result.not_processed.duplicate.total"));
+	T_ASSERT(metric_name_valid("activity.custom_kind_2.wanyuan"));
+	T_ASSERT(!metric_name_valid("apps.result.withheld.nothing.total"));
+	struct mvals m = {0};
+	metric_fold(&m, "activity.fee_income.fen", 123456); /* 1234.56 yuan */
+	T_EQ_INT(mvals_eval(&m, "activity.fee_income.amount", &v, &e), 0);
+	T_EQ_INT(v, 12345600);
+	T_EQ_INT(mvals_eval(&m, "activity.fee_income.wanyuan", &v, &e), 0);
+	T_EQ_INT(v, 1235); /* 0.1235 万元 */
+	mvals_free(&m);
+}
+
+void suite_format(void)
+{
+	T_RUN(t_baseline_rows);
+	T_RUN(t_metric_names);
+	T_RUN(t_shipped);
+	T_RUN(t_cn2021);
+	T_RUN(t_bad);
+	T_RUN(t_checks);
+	T_RUN(t_cell_format);
+}
