@@ -32,16 +32,6 @@
 	"a.status, a.due_date, a.created_by, a.created_at, a.updated_at "
 #define APP_FROM " FROM application a JOIN organ o ON o.id = a.organ_id "
 
-static int64_t col_day(sqlite3_stmt *s, int i)
-{
-	const char *t = (const char *)sqlite3_column_text(s, i);
-	int64_t d = 0;
-	if (!t || date_parse(t, &d)) {
-		return 0;
-	}
-	return d;
-}
-
 static int col_vocab(sqlite3_stmt *s, int i, const struct vocab *v,
 		     size_t n)
 {
@@ -87,29 +77,29 @@ static void fill(sqlite3_stmt *s, void *p)
 			a->submitted = 0;
 		}
 	}
-	a->received = col_day(s, 21);
-	a->supp_requested = col_day(s, 22);
-	a->supp_deadline = col_day(s, 23);
-	a->supp_received = col_day(s, 24);
+	a->received = st_col_day(s, 21);
+	a->supp_requested = st_col_day(s, 22);
+	a->supp_deadline = st_col_day(s, 23);
+	a->supp_received = st_col_day(s, 24);
 	a->supp_note = st_col_text(s, 25);
 	a->ext_days = (int)st_col_int(s, 26);
-	a->ext_date = col_day(s, 27);
+	a->ext_date = st_col_day(s, 27);
 	a->ext_reason = st_col_text(s, 28);
 	a->ext_by = st_col_int(s, 29);
 	a->fee_method = col_vocab(s, 30, fee_methods, FEE_METHOD_COUNT);
 	a->fee_units = (int)st_col_int(s, 31);
 	a->fee_amount = st_col_int(s, 32);
-	a->fee_notice = col_day(s, 33);
-	a->fee_deadline = col_day(s, 34);
-	a->fee_paid = col_day(s, 35);
+	a->fee_notice = st_col_day(s, 33);
+	a->fee_deadline = st_col_day(s, 34);
+	a->fee_paid = st_col_day(s, 35);
 	const char *oc = (const char *)sqlite3_column_text(s, 36);
 	a->outcome = oc ? app_outcome_parse(oc, NULL) : -1;
-	a->replied = col_day(s, 37);
+	a->replied = st_col_day(s, 37);
 	a->reply_text = st_col_text(s, 38);
-	a->delivered = col_day(s, 39);
+	a->delivered = st_col_day(s, 39);
 	a->delivered_how = st_col_text(s, 40);
 	a->status = col_vocab(s, 41, app_statuses, AS_COUNT);
-	a->due = col_day(s, 42);
+	a->due = st_col_day(s, 42);
 	a->created_by = st_col_int(s, 43);
 	a->created_at = st_col_text(s, 44);
 	a->updated_at = st_col_text(s, 45);
@@ -155,8 +145,8 @@ static int load_consults(store *st, struct application *a, struct err *e)
 		k->kind = col_vocab(s, 1, consult_kinds, CONSULT_COUNT);
 		k->party = st_col_text(s, 2);
 		k->note = st_col_text(s, 3);
-		k->started = col_day(s, 4);
-		k->ended = col_day(s, 5);
+		k->started = st_col_day(s, 4);
+		k->ended = st_col_day(s, 5);
 	}
 	return rc < 0 ? -1 : 0;
 }
@@ -274,26 +264,17 @@ int application_list(store *st, const struct app_filter *f,
 
 /*---- Writing ----*/
 
-static void day_or_null(int64_t d, char out[11])
-{
-	if (d) {
-		date_format(d, out);
-	} else {
-		out[0] = 0;
-	}
-}
-
 static char *snapshot(const struct application *a)
 {
 	char r[11], q[11], sd[11], sr[11], fn[11], fp[11], rp[11], dv[11];
-	day_or_null(a->received, r);
-	day_or_null(a->supp_requested, q);
-	day_or_null(a->supp_deadline, sd);
-	day_or_null(a->supp_received, sr);
-	day_or_null(a->fee_notice, fn);
-	day_or_null(a->fee_paid, fp);
-	day_or_null(a->replied, rp);
-	day_or_null(a->delivered, dv);
+	date_format_opt(a->received, r);
+	date_format_opt(a->supp_requested, q);
+	date_format_opt(a->supp_deadline, sd);
+	date_format_opt(a->supp_received, sr);
+	date_format_opt(a->fee_notice, fn);
+	date_format_opt(a->fee_paid, fp);
+	date_format_opt(a->replied, rp);
+	date_format_opt(a->delivered, dv);
 	json_t *j = json_pack(
 		"{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, "
 		"s:s, s:i, s:s, s:I, s:s, s:s, s:s}",
@@ -321,17 +302,6 @@ static void derive(struct application *a, const struct app_env *env,
 	deadline_compute(a, env->cal, env->today, env->fee_stops_clock, d);
 	a->status = app_derive_status(a);
 	a->due = d->due;
-}
-
-static int bind_day(store *st, sqlite3_stmt *s, int i, int64_t d,
-		    struct err *e)
-{
-	char b[11];
-	if (!d) {
-		return st_bind_null(st, s, i, e);
-	}
-	date_format(d, b);
-	return st_bind_text(st, s, i, b, e);
 }
 
 /* Writes every column of a (not the consultations). */
@@ -372,34 +342,34 @@ static int write_row(store *st, const struct application *a, struct err *e)
 	       st_bind_text(st, s, 14, a->doc_no ? a->doc_no : "", e) ||
 	       st_bind_text(st, s, 15, a->purpose ? a->purpose : "", e) ||
 	       st_bind_text(st, s, 16, app_deliveries[a->delivery].code, e) ||
-	       bind_day(st, s, 17, a->received, e) ||
-	       bind_day(st, s, 18, a->supp_requested, e) ||
-	       bind_day(st, s, 19, a->supp_deadline, e) ||
-	       bind_day(st, s, 20, a->supp_received, e) ||
+	       st_bind_day(st, s, 17, a->received, e) ||
+	       st_bind_day(st, s, 18, a->supp_requested, e) ||
+	       st_bind_day(st, s, 19, a->supp_deadline, e) ||
+	       st_bind_day(st, s, 20, a->supp_received, e) ||
 	       st_bind_text(st, s, 21, a->supp_note ? a->supp_note : "", e) ||
 	       st_bind_int(st, s, 22, a->ext_days, e) ||
-	       bind_day(st, s, 23, a->ext_date, e) ||
+	       st_bind_day(st, s, 23, a->ext_date, e) ||
 	       st_bind_text(st, s, 24, a->ext_reason ? a->ext_reason : "",
 			    e) ||
 	       st_bind_int(st, s, 25, a->ext_by, e) ||
 	       st_bind_text(st, s, 26, fee_methods[a->fee_method].code, e) ||
 	       st_bind_int(st, s, 27, a->fee_units, e) ||
 	       st_bind_int(st, s, 28, a->fee_amount, e) ||
-	       bind_day(st, s, 29, a->fee_notice, e) ||
-	       bind_day(st, s, 30, a->fee_deadline, e) ||
-	       bind_day(st, s, 31, a->fee_paid, e) ||
+	       st_bind_day(st, s, 29, a->fee_notice, e) ||
+	       st_bind_day(st, s, 30, a->fee_deadline, e) ||
+	       st_bind_day(st, s, 31, a->fee_paid, e) ||
 	       st_bind_text(st, s, 32,
 			    a->outcome >= 0 ? app_outcomes[a->outcome].code
 					    : NULL,
 			    e) ||
-	       bind_day(st, s, 33, a->replied, e) ||
+	       st_bind_day(st, s, 33, a->replied, e) ||
 	       st_bind_text(st, s, 34, a->reply_text ? a->reply_text : "",
 			    e) ||
-	       bind_day(st, s, 35, a->delivered, e) ||
+	       st_bind_day(st, s, 35, a->delivered, e) ||
 	       st_bind_text(st, s, 36,
 			    a->delivered_how ? a->delivered_how : "", e) ||
 	       st_bind_text(st, s, 37, app_statuses[a->status].code, e) ||
-	       bind_day(st, s, 38, a->due, e) ||
+	       st_bind_day(st, s, 38, a->due, e) ||
 	       st_bind_text(st, s, 39, now, e) || st_exec(st, s, e)
 		       ? -1
 		       : 0;
@@ -419,7 +389,7 @@ static int add_event(store *st, const struct actor *who, int64_t app_id,
 		e);
 	return !s || st_bind_int(st, s, 1, app_id, e) ||
 	       st_bind_text(st, s, 2, now, e) ||
-	       bind_day(st, s, 3, date, e) ||
+	       st_bind_day(st, s, 3, date, e) ||
 	       st_bind_text(st, s, 4, kind, e) ||
 	       st_bind_int(st, s, 5, who->user_id, e) ||
 	       st_bind_text(st, s, 6, who->label, e) ||
@@ -661,7 +631,7 @@ static int insert_consult(store *st, int64_t app_id,
 	if (!s || st_bind_int(st, s, 1, app_id, e) ||
 	    st_bind_text(st, s, 2, consult_kinds[k->kind].code, e) ||
 	    st_bind_text(st, s, 3, k->party, e) ||
-	    bind_day(st, s, 4, k->started, e) || st_exec(st, s, e)) {
+	    st_bind_day(st, s, 4, k->started, e) || st_exec(st, s, e)) {
 		return -1;
 	}
 	k->id = sqlite3_last_insert_rowid(st->db);
@@ -678,7 +648,7 @@ static int end_consult(store *st, int64_t app_id, int64_t id, int64_t day,
 		e);
 	return !s || st_bind_int(st, s, 1, id, e) ||
 	       st_bind_int(st, s, 2, app_id, e) ||
-	       bind_day(st, s, 3, day, e) || st_exec(st, s, e)
+	       st_bind_day(st, s, 3, day, e) || st_exec(st, s, e)
 		       ? -1
 		       : 0;
 }

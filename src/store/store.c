@@ -5,6 +5,7 @@
 #include "store/holiday.h"
 #include "store/store_int.h"
 
+#include "base/date.h"
 #include "base/str.h"
 
 #include <pthread.h>
@@ -110,6 +111,44 @@ char *st_col_text(sqlite3_stmt *s, int i)
 int64_t st_col_int(sqlite3_stmt *s, int i)
 {
 	return sqlite3_column_int64(s, i);
+}
+
+int64_t st_col_day(sqlite3_stmt *s, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+	int64_t d = 0;
+	if (!t || date_parse(t, &d)) {
+		return 0;
+	}
+	return d;
+}
+
+int st_bind_day(store *st, sqlite3_stmt *s, int i, int64_t d, struct err *e)
+{
+	char b[11];
+	if (!d) {
+		return st_bind_null(st, s, i, e);
+	}
+	date_format(d, b);
+	return st_bind_text(st, s, i, b, e);
+}
+
+int st_scalar(store *st, sqlite3_stmt *s, int64_t *v, struct err *e)
+{
+	int rc = st_step(st, s, e);
+	*v = rc == 1 ? st_col_int(s, 0) : 0;
+	if (rc == 1) {
+		sqlite3_reset(s);
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+void st_free_rows(void *v, size_t n, size_t size, void (*clear)(void *))
+{
+	for (size_t i = 0; i < n; i++) {
+		clear((char *)v + i * size);
+	}
+	free(v);
 }
 
 int st_collect(store *st, sqlite3_stmt *s, size_t size,

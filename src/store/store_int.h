@@ -38,6 +38,17 @@ int st_exec(store *st, sqlite3_stmt *s, struct err *e);
 /* Column getters; text is copied to the heap (caller frees) or NULL. */
 char *st_col_text(sqlite3_stmt *s, int i);
 int64_t st_col_int(sqlite3_stmt *s, int i);
+/* A date column ("YYYY-MM-DD") as a day number; 0 when NULL or not a
+ * date. */
+int64_t st_col_day(sqlite3_stmt *s, int i);
+/* Binds day d as "YYYY-MM-DD", or NULL when d is 0. */
+int st_bind_day(store *st, sqlite3_stmt *s, int i, int64_t d, struct err *e);
+/* Steps s once and reads its first column as an integer into *v (0 when
+ * there is no row), leaving s reset: 0 or -1. For count(*) queries. */
+int st_scalar(store *st, sqlite3_stmt *s, int64_t *v, struct err *e);
+/* Frees a heap array of n elements of `size` bytes after clear(elem) on
+ * each (the *_list_free functions). */
+void st_free_rows(void *v, size_t n, size_t size, void (*clear)(void *));
 /* Steps s to the end, appending one element of `size` bytes per row to
  * the heap array *out (count *n), filled by fill(s, elem). On error frees
  * what it collected with clear(elem) for each and returns -1. */

@@ -40,15 +40,6 @@ static void vocab_options(tvars *v, const char *list, const struct vocab *voc,
 	}
 }
 
-static void set_day(tvars *v, const char *name, int64_t d)
-{
-	char s[11] = "";
-	if (d) {
-		date_format(d, s);
-	}
-	tv_set(v, name, s);
-}
-
 /* A date parameter: 0 when empty, else a real date (or -1 with e). */
 static int param_day(struct req *r, const char *name, const char *what,
 		     int64_t *out, struct err *e)
@@ -70,17 +61,6 @@ static const char *const done_notes[][2] = {
 	{"uploaded", "文件已上传。"},
 	{"calendar", "工作日历已更新，办理中申请的答复期限已重新计算。"},
 };
-
-static void notice(struct req *r, tvars *v)
-{
-	const char *done = req_param(r, "done");
-	for (size_t i = 0; done && i < sizeof done_notes / sizeof done_notes[0];
-	     i++) {
-		if (!strcmp(done, done_notes[i][0])) {
-			tv_set(v, "notice", done_notes[i][1]);
-		}
-	}
-}
 
 /* The calendar warning: a year the deadlines need is not loaded. */
 static void calendar_warning(tvars *v, const struct apply_ctx *ctx)
@@ -167,7 +147,8 @@ int admin_apps_page(struct req *r, struct err *e)
 		goto done;
 	}
 	layout_csrf(r, v);
-	notice(r, v);
+	layout_notice(r, v, done_notes,
+		      sizeof done_notes / sizeof done_notes[0]);
 	calendar_warning(v, &ctx);
 	tv_set(v, "organ_name", o.name);
 	layout_set_url(v, "action", "/admin/o/%s/applications", o.slug);
@@ -210,10 +191,10 @@ int admin_apps_page(struct req *r, struct err *e)
 		tv_set(row, "name", apps[i].name);
 		tv_set(row, "kind", app_kinds[apps[i].kind].label);
 		tv_set(row, "channel", app_channels[apps[i].channel].label);
-		set_day(row, "received", apps[i].received);
+		layout_set_day(row, "received", apps[i].received);
 		tv_set(row, "status", app_statuses[apps[i].status].label);
 		tv_set(row, "status_code", app_statuses[apps[i].status].code);
-		set_day(row, "due", apps[i].due);
+		layout_set_day(row, "due", apps[i].due);
 		tv_set_bool(row, "overdue", apps[i].status != AS_CLOSED &&
 						    apps[i].due &&
 						    apps[i].due < ctx.env.today);
@@ -451,8 +432,8 @@ static void action_flags(tvars *v, const struct application *a,
 		tvars *row = tv_add_row(v, "consults");
 		tv_set(row, "kind", consult_kinds[k->kind].label);
 		tv_set(row, "party", k->party);
-		set_day(row, "started", k->started);
-		set_day(row, "ended", k->ended);
+		layout_set_day(row, "started", k->started);
+		layout_set_day(row, "ended", k->ended);
 		if (!k->ended && a->outcome < 0) {
 			tvars *o = tv_add_row(v, "open_consults");
 			tv_set_int(o, "id", k->id);
@@ -502,7 +483,8 @@ int admin_app_page(struct req *r, struct err *e)
 		goto done;
 	}
 	layout_csrf(r, v);
-	notice(r, v);
+	layout_notice(r, v, done_notes,
+		      sizeof done_notes / sizeof done_notes[0]);
 	calendar_warning(v, &ctx);
 	apply_public_vars(v, &a, &ctx);
 	tv_set(v, "organ_name", o.name);
@@ -532,7 +514,7 @@ int admin_app_page(struct req *r, struct err *e)
 	tv_set(v, "purpose", a.purpose);
 	tv_set(v, "delivery", app_deliveries[a.delivery].label);
 	tv_set(v, "reply_text", a.reply_text);
-	set_day(v, "delivered", a.delivered);
+	layout_set_day(v, "delivered", a.delivered);
 	tv_set(v, "delivered_how", a.delivered_how);
 	if (a.fee_notice) {
 		tv_setf(v, "fee", "%s，%d %s，%lld 元",

@@ -6,6 +6,7 @@
 #include "app.h"
 #include "base/date.h"
 #include "store/holiday.h"
+#include "web/layout.h"
 #include "web/portal.h"
 
 #include <string.h>
@@ -17,11 +18,7 @@ int apply_ctx_load(struct req *r, struct apply_ctx *ctx, struct err *e)
 		return -1;
 	}
 	const struct conf *c = &r->app->conf;
-	if (c->base_url[0]) {
-		buf_puts(&ctx->base, c->base_url);
-	} else {
-		portal_base_url(r, &ctx->base);
-	}
+	portal_mail_base(r, &ctx->base);
 	ctx->env.cal = &ctx->cal;
 	ctx->env.today = date_today();
 	ctx->env.fee_stops_clock = (int)c->fee_stops_clock;
@@ -33,15 +30,6 @@ void apply_ctx_free(struct apply_ctx *ctx)
 {
 	cal_free(&ctx->cal);
 	buf_free(&ctx->base);
-}
-
-static void set_day(tvars *v, const char *name, int64_t d)
-{
-	char s[11] = "";
-	if (d) {
-		date_format(d, s);
-	}
-	tv_set(v, name, s);
 }
 
 void apply_public_vars(tvars *v, const struct application *a,
@@ -57,11 +45,11 @@ void apply_public_vars(tvars *v, const struct application *a,
 	tv_set(v, "kind_label", app_kinds[a->kind].label);
 	tv_set(v, "status", app_statuses[a->status].code);
 	tv_set(v, "status_label", app_statuses[a->status].label);
-	set_day(v, "submitted", a->submitted);
-	set_day(v, "received", a->received);
-	set_day(v, "due", d.due);
-	set_day(v, "replied", a->replied);
-	set_day(v, "supp_deadline", a->supp_deadline);
+	layout_set_day(v, "submitted", a->submitted);
+	layout_set_day(v, "received", a->received);
+	layout_set_day(v, "due", d.due);
+	layout_set_day(v, "replied", a->replied);
+	layout_set_day(v, "supp_deadline", a->supp_deadline);
 	tv_set(v, "supp_note", a->supp_note ? a->supp_note : "");
 	tv_set(v, "outcome_label",
 	       a->outcome >= 0 ? app_outcomes[a->outcome].label : "");

@@ -37,7 +37,7 @@ static const struct page_def {
 	{"organ",
 	 N("name", "short_name", "parent_name", "parent_href", "office",
 	   "phone", "email", "address", "office_hours", "credit_code",
-	   "guide", "para", "xxgk_href", "apply_href")},
+	   "guide", "para", "xxgk_href", "apply_href", "messages_href")},
 	{"xxgk",
 	 N("name", "organ_href", "list_href", "guide_href", "total",
 	   "has_systems", "systems", "cats", "cat_id", "cat_name", "cat_href",
@@ -90,6 +90,21 @@ static const struct page_def {
 	   "due", "replied", "outcome_family", "outcome_label",
 	   "outcome_detail", "supp_pending", "supp_note", "supp_deadline",
 	   "steps", "text", "missing_year")},
+	{"messages",
+	 N("csrf", "organ_name", "organ_href", "action", "total", "rows",
+	   "title", "note", "reply", "date", "reply_date", "page", "pages",
+	   "prev_href", "next_href", "name", "phone", "email", "subject",
+	   "question", "bad_name", "bad_phone", "bad_email", "bad_subject",
+	   "bad_question", "error_href", "consent", "error")},
+	{"message_done",
+	 N("code", "organ_name", "organ_href", "list_href", "status_href",
+	   "title", "note", "date", "replied", "reply", "reply_date",
+	   "consent", "public")},
+	{"message_status", N("csrf", "code", "error")},
+	{"message_result",
+	 N("code", "organ_name", "organ_href", "list_href", "status_href",
+	   "title", "note", "date", "replied", "reply", "reply_date",
+	   "consent", "public")},
 	{"login", N("csrf", "next", "login", "error")},
 	{"admin_home",
 	 N("organs", "name", "href", "slug", "parent_name", "users",
@@ -100,7 +115,8 @@ static const struct page_def {
 	   "login", "display_name", "role", "disabled", "can_edit",
 	   "edit_href", "guide", "para", "public_href", "notice",
 	   "index_pattern", "counts", "label", "n", "href", "items_href",
-	   "new_href", "queue_href", "categories_href")},
+	   "new_href", "queue_href", "categories_href", "activities_href",
+	   "messages_href", "n_overdue", "n_unanswered", "flag_months")},
 	{"admin_organ_form",
 	 N("csrf", "action", "is_new", "heading", "error", "name",
 	   "short_name", "slug", "code", "credit_code", "office", "phone",
@@ -137,6 +153,34 @@ static const struct page_def {
 	 N("organ_name", "list_href", "tracking_code", "notice", "calendar_missing", "status", "status_label", "overdue", "due", "closed", "outcome_label", "replied", "steps", "text", "kind_label", "name", "id_type", "id_number", "legal_rep", "contact_person", "phone", "email", "address", "postcode", "channel_label", "submitted", "received", "request", "doc_no", "purpose", "delivery", "supp_deadline", "supp_note", "fee", "reply_text", "delivered", "delivered_how", "consults", "kind", "party", "started", "ended", "letters", "href", "label", "can_receive", "act_href", "csrf", "today", "can_supp_request", "can_supp_receive", "can_consult", "consult_kinds", "value", "open_consults", "id", "can_extend", "can_fee_notice", "can_fee_paid", "can_reply", "families", "outcomes", "can_deliver", "files", "kb", "upload_href", "events", "at", "date", "actor", "note")},
 	{"letter",
 	 N("title", "number", "addressee", "paras", "text", "signature", "date", "back_href", "docx_href")},
+	{"admin_acts",
+	 N("organ_name", "year", "years", "value", "label", "selected",
+	   "action", "n_overdue", "flag_months", "messages_href", "is_admin",
+	   "kinds", "code", "href", "entries", "total", "has_reply",
+	   "unanswered")},
+	{"admin_act_kind",
+	 N("csrf", "notice", "organ_name", "overview_href", "action",
+	   "kind_label", "kind_code", "unit", "is_amount", "has_reply",
+	   "is_message", "flag_months", "years", "value", "label",
+	   "selected", "year", "total", "show_form", "editing", "form_action",
+	   "cancel_href", "date", "count", "amount", "title", "note", "reply",
+	   "reply_date", "today", "error", "error_href", "rows", "measure",
+	   "unanswered", "overdue", "source", "asker", "name", "phone",
+	   "email", "hidden", "consent", "message_href", "edit_href",
+	   "delete_href", "page", "pages", "prev_href", "next_href")},
+	{"admin_act_delete",
+	 N("csrf", "organ_name", "kind_label", "overview_href", "list_href",
+	   "action", "date", "measure", "title", "is_message")},
+	{"admin_act_kinds",
+	 N("csrf", "notice", "error", "kinds", "code", "label", "unit",
+	   "measure", "has_reply", "builtin", "name", "measures", "value",
+	   "selected", "reply_checked")},
+	{"admin_message",
+	 N("csrf", "notice", "error", "organ_name", "overview_href",
+	   "list_href", "reply_action", "visibility_action", "public_href",
+	   "code", "date", "title", "note", "asker", "name", "phone", "email",
+	   "consent", "hidden", "replied", "public", "flag_months", "overdue",
+	   "today", "reply", "reply_date")},
 	{"admin_calendar",
 	 N("notice", "missing", "error", "csrf", "csv", "years", "year", "off",
 	   "work", "workdays")},
@@ -243,6 +287,24 @@ void layout_pager(tvars *v, int64_t total, int64_t per, int64_t page,
 	}
 }
 
+void layout_notice(struct req *r, tvars *v, const char *const notes[][2],
+		   size_t n)
+{
+	const char *done = req_param(r, "done");
+	for (size_t i = 0; done && i < n; i++) {
+		if (strcmp(done, notes[i][0]) == 0) {
+			tv_set(v, "notice", notes[i][1]);
+		}
+	}
+}
+
+void layout_set_day(tvars *v, const char *name, int64_t d)
+{
+	char s[11];
+	date_format_opt(d, s);
+	tv_set(v, name, s);
+}
+
 void layout_csrf(struct req *r, tvars *v)
 {
 	char tok[65];
@@ -319,6 +381,7 @@ static void chrome(struct req *r, tvars *lv, const char *title)
 	const char *path = r->path ? r->path : "";
 	nav_row(lv, "nav", "/", "首页", path, 0);
 	nav_row(lv, "nav", "/apply/status", "申请进度查询", path, 0);
+	nav_row(lv, "nav", "/messages/status", "留言查询", path, 0);
 	if (r->logged_in) {
 		tv_set_bool(lv, "logged_in", 1);
 		tv_set(lv, "user_name", str_empty(r->user.display_name)
@@ -337,6 +400,10 @@ static void chrome(struct req *r, tvars *lv, const char *title)
 			   r->user.organ_slug);
 		nav_row(lv, "staffnav", buf_str(&home), "依申请公开", path, 1);
 		buf_reset(&home);
+		url_printf(&home, "/admin/o/%s/activities",
+			   r->user.organ_slug);
+		nav_row(lv, "staffnav", buf_str(&home), "工作记录", path, 1);
+		buf_reset(&home);
 		url_printf(&home, "/admin/o/%s/queue", r->user.organ_slug);
 		nav_row(lv, "staffnav", buf_str(&home), "待办", path, 0);
 		buf_free(&home);
@@ -348,6 +415,8 @@ static void chrome(struct req *r, tvars *lv, const char *title)
 				path, 1);
 			nav_row(lv, "staffnav", "/admin/calendar", "工作日历",
 				path, 1);
+			nav_row(lv, "staffnav", "/admin/activity-kinds",
+				"工作类型", path, 1);
 			nav_row(lv, "staffnav", "/admin/audit", "审计日志",
 				path, 1);
 			nav_row(lv, "staffnav", "/admin/mail", "邮件队列",

@@ -39,6 +39,13 @@ void layout_set_url(tvars *v, const char *name, const char *fmt, ...)
  * (e.g. "/admin/audit?page="). */
 void layout_pager(tvars *v, int64_t total, int64_t per, int64_t page,
 		  const char *href);
+/* Sets "notice" in v to the text of notes[0..n) (pairs of code and
+ * text) whose code is the parameter `done` (the notice a redirect after
+ * a change asks for), if any. */
+void layout_notice(struct req *r, tvars *v, const char *const notes[][2],
+		   size_t n);
+/* Sets `name` in v to day d as "YYYY-MM-DD", or "" when d is 0. */
+void layout_set_day(tvars *v, const char *name, int64_t d);
 /* Adds "csrf" to v (the visitor's form token). */
 void layout_csrf(struct req *r, tvars *v);
 

@@ -34,6 +34,8 @@ void suite_docx(void);
 void suite_smtp(void);
 void suite_outbox(void);
 void suite_mailer(void);
+void suite_activity(void);
+void suite_activity_store(void);
 
 static const struct {
 	const char *name;
@@ -51,6 +53,8 @@ static const struct {
 	{"docx", suite_docx},
 	{"smtp", suite_smtp},   {"outbox", suite_outbox},
 	{"mailer", suite_mailer},
+	{"activity", suite_activity},
+	{"activity_store", suite_activity_store},
 };
 
 int main(int argc, char **argv)
