@@ -30,7 +30,7 @@ const struct cli_cmd cli_cmds[] = {
 	 "       gongkai user disable|enable --db FILE --login LOGIN"},
 	{"import", cmd_import, "import records from a CSV file (all or nothing)",
 	 "gongkai import --db FILE --organ NAME KIND FILE.csv\n"
-	 "  KIND: items, applications, cases"},
+	 "  KIND: items, applications, cases, activities, baseline"},
 	{"export", cmd_export, "export an organ's records as CSV or JSON",
 	 "gongkai export --db FILE --organ NAME items [--format csv|json] "
 	 "[--out FILE]"},

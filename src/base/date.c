@@ -82,6 +82,15 @@ void date_format(int64_t days, char out[11])
 		 (m & 15) % 13, (d & 31) % 32);
 }
 
+void date_format_opt(int64_t days, char out[11])
+{
+	if (days) {
+		date_format(days, out);
+	} else {
+		out[0] = 0;
+	}
+}
+
 int date_weekday(int64_t days)
 {
 	/* 1970-01-01 was a Thursday (4). */

@@ -20,6 +20,8 @@ int date_valid(int y, int m, int d);
 int date_parse(const char *s, int64_t *days);
 /* Writes "YYYY-MM-DD" (11 bytes with NUL) into out. */
 void date_format(int64_t days, char out[11]);
+/* The same, or "" for day 0 (a date that is not set). */
+void date_format_opt(int64_t days, char out[11]);
 /* ISO weekday: 1 = Monday ... 7 = Sunday. */
 int date_weekday(int64_t days);
 /* Today's day number in the local time zone (TZ). */

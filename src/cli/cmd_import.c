@@ -18,6 +18,7 @@
 #include "base/date.h"
 #include "domain/application.h"
 #include "domain/ident.h"
+#include "store/activity.h"
 #include "store/application.h"
 #include "store/baseline.h"
 #include "store/holiday.h"
@@ -31,7 +32,7 @@
 
 static const char usage[] =
 	"gongkai import --db FILE --organ NAME KIND FILE.csv\n"
-	"  KIND: items, applications, cases, baseline";
+	"  KIND: items, applications, cases, activities, baseline";
 
 /* A column of a kind's CSV: name, and whether it must be in the header. */
 struct column {
@@ -329,6 +330,58 @@ static int case_row(store *st, const struct actor *who,
 	return rc;
 }
 
+/*---- Activities ----*/
+
+static const struct column act_cols[] = {
+	{"date", 1},  {"kind", 1},  {"count", 0},     {"amount", 0},
+	{"title", 0}, {"note", 0},  {"reply", 0},     {"reply_date", 0},
+	{NULL, 0},
+};
+enum { W_DATE, W_KIND, W_COUNT, W_AMOUNT, W_TITLE, W_NOTE, W_REPLY,
+       W_REPLY_DATE };
+
+/* One activity (store/activity.h checks it like the back office form:
+ * the kind must be built in or added by an admin). */
+static int act_row(store *st, const struct actor *who, const struct organ *o,
+		   const struct record *rec, struct import_ctx *ctx,
+		   struct row_err *re)
+{
+	const char *const *v = rec->v;
+	struct activity a;
+	act_init(&a);
+	int rc = -1;
+	a.organ_id = o->id;
+	a.source = ACT_SRC_IMPORT;
+	a.kind = xstrdup(v[W_KIND] ? v[W_KIND] : "");
+	str_trim(a.kind);
+	re->column = "date";
+	if (act_date_parse("日期", v[W_DATE], &a.date, &re->e)) {
+		goto done;
+	}
+	re->column = "count";
+	if (act_count_parse(v[W_COUNT], &a.count, &re->e)) {
+		goto done;
+	}
+	re->column = "amount";
+	if (!str_blank(v[W_AMOUNT]) &&
+	    act_amount_parse(v[W_AMOUNT], &a.amount_fen, &re->e)) {
+		goto done;
+	}
+	re->column = "reply_date";
+	if (act_date_parse("答复日期", v[W_REPLY_DATE], &a.reply_date,
+			   &re->e)) {
+		goto done;
+	}
+	a.title = xstrdup(v[W_TITLE] ? v[W_TITLE] : "");
+	a.note = xstrdup(v[W_NOTE] ? v[W_NOTE] : "");
+	a.reply = xstrdup(v[W_REPLY] ? v[W_REPLY] : "");
+	rc = activity_create(st, who, &a, ctx->env.today, &re->column,
+			     &re->e);
+done:
+	act_clear(&a);
+	return rc;
+}
+
 static const struct kind {
 	const char *name;
 	const struct column *cols;
@@ -340,6 +393,7 @@ static const struct kind {
 	{"applications", app_cols, app_row},
 	{"baseline", baseline_cols, baseline_row},
 	{"cases", case_cols, case_row},
+	{"activities", act_cols, act_row},
 };
 
 /* Maps header fields to the kind's columns: map[k] = index in the row

@@ -4,9 +4,11 @@
  * with one admin and one clerk per organ, and 沙县应急管理局's proactively
  * disclosed items of 2018-2026 (titles from the seed report), including
  * an interpretation, an abolished normative document, a withdrawn item and
- * two unpublished ones that must never show publicly, three applications
- * and two review/litigation cases (one closed and linked to an
- * application, one pending). Contact details are
+ * two unpublished ones that must never show publicly, three applications,
+ * two review/litigation cases (one closed and linked to an application,
+ * one pending), its totals up to 2017 (期初累计值) and its other work of
+ * 2026 (工作记录, the kinds and figures the seed report states) with
+ * three public messages. Contact details are
  * plausible values for a demo (the seed's own phone number was garbled in
  * extraction); every change goes through the store and the audit log like
  * any other. Fixed dates, so every run gives the same index numbers.
@@ -15,6 +17,7 @@
 
 #include "base/str.h"
 #include "base/date.h"
+#include "store/activity.h"
 #include "store/application.h"
 #include "store/baseline.h"
 #include "store/holiday.h"
@@ -415,6 +418,133 @@ static int demo_baselines(store *st, const struct actor *who,
 	return 0;
 }
 
+/* 沙县应急管理局's other work of 2026: the kinds and figures of the seed
+ * report (12345 referrals 2, online approvals 34, penalties 7 for 7
+ * enterprises, interpretation events 39 and releases 10, materials
+ * 70000, articles 49 to the county site and 71 in its own column), and
+ * three public messages: one answered and public, one waiting, and one
+ * waiting since July (past message_flag_months), whose asker did not
+ * agree to publication. */
+static int demo_activities(store *st, const struct actor *who,
+			   int64_t organ_id, struct err *e)
+{
+	static const struct {
+		const char *kind, *date, *title, *note, *reply, *reply_date;
+		int64_t count;
+	} acts[] = {
+		{"hotline_referral", "2026-04-16",
+		 "群众反映某企业夜间违规动火作业",
+		 "12345平台转办,编号 SX20260416-031。",
+		 "已会同凤岗街道现场核查,责令企业停止违规动火作业并整改,"
+		 "群众对结果满意。",
+		 "2026-04-22", 1},
+		{"hotline_referral", "2026-08-05",
+		 "反映城南加油站周边违规停放危化品运输车辆",
+		 "12345平台转办,编号 SX20260805-112。",
+		 "已通报交警部门联合检查,涉事车辆已驶离并纳入重点监管,"
+		 "群众对结果满意。",
+		 "2026-08-12", 1},
+		{"online_approval", "2026-03-31", "第一季度网上审批事项", "", "",
+		 NULL, 12},
+		{"online_approval", "2026-06-30", "第二季度网上审批事项", "", "",
+		 NULL, 10},
+		{"online_approval", "2026-09-30", "第三季度网上审批事项", "", "",
+		 NULL, 12},
+		{"penalty", "2026-05-20", "安全生产执法处罚决定(3家企业)",
+		 "已在“双随机、一公开”监管栏目公布。", "", NULL, 3},
+		{"penalty", "2026-10-15", "安全生产执法处罚决定(4家企业)",
+		 "已在“双随机、一公开”监管栏目公布。", "", NULL, 4},
+		{"interpretation_event", "2026-05-10",
+		 "《地方党政领导干部安全生产责任制规定》解读培训和宣传", "", "",
+		 NULL, 15},
+		{"interpretation_event", "2026-09-20",
+		 "《生产安全事故应急条例》等解读培训和宣传活动", "", "", NULL,
+		 24},
+		{"interpretation_release", "2026-05-12",
+		 "发布《地方党政领导干部安全生产责任制规定》解读信息", "", "",
+		 NULL, 4},
+		{"interpretation_release", "2026-09-22",
+		 "发布应急管理政策解读信息", "", "", NULL, 6},
+		{"materials", "2026-06-16", "“安全生产月”宣传材料",
+		 "咨询日现场和企业发放。", "", NULL, 40000},
+		{"materials", "2026-11-09", "“119消防宣传月”宣传材料", "", "",
+		 NULL, 30000},
+		{"article", "2026-11-20", "向县政府网站报送信息稿件", "", "",
+		 NULL, 49},
+		{"article", "2026-11-20", "在本局专栏发布信息稿件", "", "", NULL,
+		 71},
+	};
+	static const struct {
+		const char *date, *at, *name, *phone, *email, *title, *note;
+		const char *reply, *reply_date;
+		int consent;
+	} msgs[] = {
+		{"2026-09-03", "2026-09-03T01:30:00Z", "张某", "",
+		 "zhang.mou@example.org", "城南危化品仓库是否纳入今年检查",
+		 "城南工业园区有一处危化品仓库离居民区较近,请问今年是否"
+		 "检查过?检查结果能否公开?",
+		 "该仓库已列入2026年度重点检查名单,9月上旬已完成现场检查,"
+		 "发现的两处隐患已督促企业整改完毕。执法检查结果将在本局"
+		 "“双随机、一公开”栏目公布。",
+		 "2026-09-10", 1},
+		{"2026-11-18", "2026-11-18T07:12:00Z", "刘某", "13905987766", "",
+		 "小区楼道电动车充电安全", "小区楼道里有人给电动车充电,"
+		 "存在火灾隐患,应向哪个部门反映?", NULL, NULL, 1},
+		{"2026-07-14", "2026-07-14T03:05:00Z", "黄某", "13805984433", "",
+		 "企业安全培训证书查询", "请问企业主要负责人安全培训合格证"
+		 "在哪里可以查询真伪?", NULL, NULL, 0},
+	};
+	int64_t today;
+	date_parse("2026-11-25", &today);
+	for (size_t i = 0; i < sizeof acts / sizeof acts[0]; i++) {
+		struct activity a;
+		const char *col;
+		act_init(&a);
+		a.organ_id = organ_id;
+		a.kind = xstrdup(acts[i].kind);
+		date_parse(acts[i].date, &a.date);
+		a.count = acts[i].count;
+		a.title = xstrdup(acts[i].title);
+		a.note = xstrdup(acts[i].note);
+		a.reply = xstrdup(acts[i].reply);
+		if (acts[i].reply_date) {
+			date_parse(acts[i].reply_date, &a.reply_date);
+		}
+		int rc = activity_create(st, who, &a, today, &col, e);
+		act_clear(&a);
+		if (rc) {
+			return -1;
+		}
+	}
+	for (size_t i = 0; i < sizeof msgs / sizeof msgs[0]; i++) {
+		struct activity m;
+		const char *col;
+		act_init(&m);
+		m.organ_id = organ_id;
+		date_parse(msgs[i].date, &m.date);
+		m.submitted_at = xstrdup(msgs[i].at);
+		m.name = xstrdup(msgs[i].name);
+		m.phone = xstrdup(msgs[i].phone);
+		m.email = xstrdup(msgs[i].email);
+		m.title = xstrdup(msgs[i].title);
+		m.note = xstrdup(msgs[i].note);
+		m.consent = msgs[i].consent;
+		int64_t replied = 0;
+		if (msgs[i].reply_date) {
+			date_parse(msgs[i].reply_date, &replied);
+		}
+		int rc = message_create(st, who, &m, "", today, &col, e) ||
+			 (msgs[i].reply &&
+			  message_reply(st, who, organ_id, m.id, msgs[i].reply,
+					replied, today, NULL, e));
+		act_clear(&m);
+		if (rc) {
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* Two cases against 沙县应急管理局: 陈某's review of the reply to his
  * application, upheld, and a company's lawsuit still pending. */
 static int demo_cases(store *st, const struct actor *who, int64_t organ_id,
@@ -522,7 +652,8 @@ int demo_fill(store *st, struct err *e)
 			if (demo_items(st, &who, o.id, e) ||
 			    demo_applications(st, &who, o.id, o.name, e) ||
 			    demo_baselines(st, &who, o.id, e) ||
-			    demo_cases(st, &who, o.id, e)) {
+			    demo_cases(st, &who, o.id, e) ||
+			    demo_activities(st, &who, o.id, e)) {
 				return -1;
 			}
 		}

@@ -252,26 +252,17 @@ int application_list(store *st, const struct app_filter *f,
 
 /*---- Writing ----*/
 
-static void day_or_null(int64_t d, char out[11])
-{
-	if (d) {
-		date_format(d, out);
-	} else {
-		out[0] = 0;
-	}
-}
-
 static char *snapshot(const struct application *a)
 {
 	char r[11], q[11], sd[11], sr[11], fn[11], fp[11], rp[11], dv[11];
-	day_or_null(a->received, r);
-	day_or_null(a->supp_requested, q);
-	day_or_null(a->supp_deadline, sd);
-	day_or_null(a->supp_received, sr);
-	day_or_null(a->fee_notice, fn);
-	day_or_null(a->fee_paid, fp);
-	day_or_null(a->replied, rp);
-	day_or_null(a->delivered, dv);
+	date_format_opt(a->received, r);
+	date_format_opt(a->supp_requested, q);
+	date_format_opt(a->supp_deadline, sd);
+	date_format_opt(a->supp_received, sr);
+	date_format_opt(a->fee_notice, fn);
+	date_format_opt(a->fee_paid, fp);
+	date_format_opt(a->replied, rp);
+	date_format_opt(a->delivered, dv);
 	json_t *j = json_pack(
 		"{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, "
 		"s:s, s:i, s:s, s:I, s:s, s:s, s:s}",

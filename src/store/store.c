@@ -145,6 +145,24 @@ int st_bind_day(store *st, sqlite3_stmt *s, int i, int64_t d, struct err *e)
 	return st_bind_text(st, s, i, b, e);
 }
 
+int st_scalar(store *st, sqlite3_stmt *s, int64_t *v, struct err *e)
+{
+	int rc = st_step(st, s, e);
+	*v = rc == 1 ? st_col_int(s, 0) : 0;
+	if (rc == 1) {
+		sqlite3_reset(s);
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+void st_free_rows(void *v, size_t n, size_t size, void (*clear)(void *))
+{
+	for (size_t i = 0; i < n; i++) {
+		clear((char *)v + i * size);
+	}
+	free(v);
+}
+
 int st_collect(store *st, sqlite3_stmt *s, size_t size,
 	       void (*fill)(sqlite3_stmt *, void *), void (*clear)(void *),
 	       void **out, size_t *n, struct err *e)

@@ -48,6 +48,12 @@ int st_col_vocab(sqlite3_stmt *s, int i, const struct vocab *v, size_t n);
 /* Binds a day number as YYYY-MM-DD, or NULL for 0. */
 int st_bind_day(store *st, sqlite3_stmt *s, int i, int64_t d,
 		struct err *e);
+/* Steps s once and reads its first column as an integer into *v (0 when
+ * there is no row), leaving s reset: 0 or -1. For count(*) queries. */
+int st_scalar(store *st, sqlite3_stmt *s, int64_t *v, struct err *e);
+/* Frees a heap array of n elements of `size` bytes after clear(elem) on
+ * each (the *_list_free functions). */
+void st_free_rows(void *v, size_t n, size_t size, void (*clear)(void *));
 /* Steps s to the end, appending one element of `size` bytes per row to
  * the heap array *out (count *n), filled by fill(s, elem). On error frees
  * what it collected with clear(elem) for each and returns -1. */

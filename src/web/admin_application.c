@@ -49,12 +49,6 @@ static const char *const done_notes[][2] = {
 	{"calendar", "工作日历已更新，办理中申请的答复期限已重新计算。"},
 };
 
-static void notice(struct req *r, tvars *v)
-{
-	layout_notice(r, v, done_notes,
-		      sizeof done_notes / sizeof done_notes[0]);
-}
-
 /* The calendar warning: a year the deadlines need is not loaded. */
 static void calendar_warning(tvars *v, const struct apply_ctx *ctx)
 {
@@ -140,7 +134,8 @@ int admin_apps_page(struct req *r, struct err *e)
 		goto done;
 	}
 	layout_csrf(r, v);
-	notice(r, v);
+	layout_notice(r, v, done_notes,
+		      sizeof done_notes / sizeof done_notes[0]);
 	calendar_warning(v, &ctx);
 	tv_set(v, "organ_name", o.name);
 	layout_set_url(v, "action", "/admin/o/%s/applications", o.slug);
@@ -501,7 +496,8 @@ int admin_app_page(struct req *r, struct err *e)
 		goto done;
 	}
 	layout_csrf(r, v);
-	notice(r, v);
+	layout_notice(r, v, done_notes,
+		      sizeof done_notes / sizeof done_notes[0]);
 	calendar_warning(v, &ctx);
 	apply_public_vars(v, &a, &ctx);
 	tv_set(v, "organ_name", o.name);

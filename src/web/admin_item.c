@@ -133,12 +133,6 @@ static const char *const done_notes[][2] = {
 	{"bulk", "批量操作已完成。"},
 };
 
-static void notice(struct req *r, tvars *v)
-{
-	layout_notice(r, v, done_notes,
-		      sizeof done_notes / sizeof done_notes[0]);
-}
-
 /*---- The list ----*/
 
 /* Reads the list filters into f (validated by route.c: ints and slugs). */
@@ -205,7 +199,8 @@ int admin_items_page(struct req *r, struct err *e)
 		goto done;
 	}
 	layout_csrf(r, v);
-	notice(r, v);
+	layout_notice(r, v, done_notes,
+		      sizeof done_notes / sizeof done_notes[0]);
 	tv_set(v, "organ_name", o.name);
 	layout_set_url(v, "new_href", "/admin/o/%s/items/new", o.slug);
 	layout_set_url(v, "bulk_action", "/admin/o/%s/items/bulk", o.slug);
@@ -652,7 +647,8 @@ int admin_item_page(struct req *r, struct err *e)
 		goto done;
 	}
 	layout_csrf(r, v);
-	notice(r, v);
+	layout_notice(r, v, done_notes,
+		      sizeof done_notes / sizeof done_notes[0]);
 	tv_set(v, "organ_name", o.name);
 	layout_set_url(v, "list_href", "/admin/o/%s/items", o.slug);
 	tv_set(v, "title", it.title);

@@ -3,8 +3,10 @@
  * (/admin/o/SLUG/), editing an organ's record and contacts, and the
  * admin's organ list and creation form.
  */
+#include "base/date.h"
 #include "base/str.h"
 #include "render/html.h"
+#include "store/activity.h"
 #include "store/item.h"
 #include "store/lawcase.h"
 #include "store/organ.h"
@@ -87,9 +89,15 @@ int admin_organ_page(struct req *r, struct err *e)
 	tv_set_bool(v, "can_edit", may_edit(r));
 	tv_set(v, "index_pattern",
 	       str_empty(o.index_pattern) ? INDEXNO_DEFAULT : o.index_pattern);
-	int64_t counts[ST_COUNT], cases_open = 0;
+	int64_t counts[ST_COUNT], cases_open = 0, overdue = 0, unanswered = 0;
+	int months = (int)r->app->conf.message_flag_months;
 	if (item_status_counts(r->st, o.id, counts, e) ||
-	    lawcase_open_count(r->st, o.id, &cases_open, e)) {
+	    lawcase_open_count(r->st, o.id, &cases_open, e) ||
+	    message_overdue_count(r->st, o.id,
+				  act_flag_before(date_today(), months),
+				  &overdue, e) ||
+	    message_overdue_count(r->st, o.id, date_today() + 1, &unanswered,
+				  e)) {
 		organ_clear(&o);
 		user_list_free(staff, ns);
 		tvars_free(v);
@@ -111,6 +119,13 @@ int admin_organ_page(struct req *r, struct err *e)
 		       o.slug);
 	layout_set_url(v, "cases_href", "/admin/o/%s/cases", o.slug);
 	layout_set_url(v, "case_new_href", "/admin/o/%s/cases/new", o.slug);
+	/* activities; messages unanswered past message_flag_months */
+	layout_set_url(v, "activities_href", "/admin/o/%s/activities", o.slug);
+	layout_set_url(v, "messages_href", "/admin/o/%s/activities/%s?year=0",
+		       o.slug, ACT_MESSAGE);
+	tv_set_int(v, "n_overdue", overdue);
+	tv_set_int(v, "n_unanswered", unanswered);
+	tv_set_int(v, "flag_months", months);
 	layout_set_url(v, "edit_href", "/admin/o/%s/edit", o.slug);
 	layout_set_url(v, "baselines_href", "/admin/o/%s/baselines", o.slug);
 	layout_set_url(v, "public_href", "/organ/%s/", o.slug);

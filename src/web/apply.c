@@ -18,11 +18,7 @@ int apply_ctx_load(struct req *r, struct apply_ctx *ctx, struct err *e)
 		return -1;
 	}
 	const struct conf *c = &r->app->conf;
-	if (c->base_url[0]) {
-		buf_puts(&ctx->base, c->base_url);
-	} else {
-		portal_base_url(r, &ctx->base);
-	}
+	portal_mail_base(r, &ctx->base);
 	ctx->env.cal = &ctx->cal;
 	ctx->env.today = date_today();
 	ctx->env.fee_stops_clock = (int)c->fee_stops_clock;

@@ -38,7 +38,7 @@ static const struct page_def {
 	{"organ",
 	 N("name", "short_name", "parent_name", "parent_href", "office",
 	   "phone", "email", "address", "office_hours", "credit_code",
-	   "guide", "para", "xxgk_href", "apply_href")},
+	   "guide", "para", "xxgk_href", "apply_href", "messages_href")},
 	{"xxgk",
 	 N("name", "organ_href", "list_href", "guide_href", "total",
 	   "has_systems", "systems", "cats", "cat_id", "cat_name", "cat_href",
@@ -91,6 +91,21 @@ static const struct page_def {
 	   "due", "replied", "outcome_family", "outcome_label",
 	   "outcome_detail", "supp_pending", "supp_note", "supp_deadline",
 	   "steps", "text", "missing_year")},
+	{"messages",
+	 N("csrf", "organ_name", "organ_href", "action", "total", "rows",
+	   "title", "note", "reply", "date", "reply_date", "page", "pages",
+	   "prev_href", "next_href", "name", "phone", "email", "subject",
+	   "question", "bad_name", "bad_phone", "bad_email", "bad_subject",
+	   "bad_question", "error_href", "consent", "error")},
+	{"message_done",
+	 N("code", "organ_name", "organ_href", "list_href", "status_href",
+	   "title", "note", "date", "replied", "reply", "reply_date",
+	   "consent", "public")},
+	{"message_status", N("csrf", "code", "error")},
+	{"message_result",
+	 N("code", "organ_name", "organ_href", "list_href", "status_href",
+	   "title", "note", "date", "replied", "reply", "reply_date",
+	   "consent", "public")},
 	{"login", N("csrf", "next", "login", "error")},
 	{"admin_home",
 	 N("organs", "name", "href", "slug", "parent_name", "users",
@@ -102,7 +117,9 @@ static const struct page_def {
 	   "edit_href", "guide", "para", "public_href", "notice",
 	   "index_pattern", "counts", "label", "n", "href", "items_href",
 	   "new_href", "queue_href", "categories_href", "baselines_href",
-	   "cases_open", "cases_open_href", "cases_href", "case_new_href")},
+	   "cases_open", "cases_open_href", "cases_href", "case_new_href",
+	   "activities_href", "messages_href", "n_overdue", "n_unanswered",
+	   "flag_months")},
 	{"admin_organ_form",
 	 N("csrf", "action", "is_new", "heading", "error", "name",
 	   "short_name", "slug", "code", "credit_code", "office", "phone",
@@ -168,6 +185,34 @@ static const struct page_def {
 	   "base_year", "base_value", "source", "span", "metric_options",
 	   "baselines", "id", "note", "delete_href", "f_year", "f_value",
 	   "f_note")},
+	{"admin_acts",
+	 N("organ_name", "year", "years", "value", "label", "selected",
+	   "action", "n_overdue", "flag_months", "messages_href", "is_admin",
+	   "kinds", "code", "href", "entries", "total", "has_reply",
+	   "unanswered")},
+	{"admin_act_kind",
+	 N("csrf", "notice", "organ_name", "overview_href", "action",
+	   "kind_label", "kind_code", "unit", "is_amount", "has_reply",
+	   "is_message", "flag_months", "years", "value", "label",
+	   "selected", "year", "total", "show_form", "editing", "form_action",
+	   "cancel_href", "date", "count", "amount", "title", "note", "reply",
+	   "reply_date", "today", "error", "error_href", "rows", "measure",
+	   "unanswered", "overdue", "source", "asker", "name", "phone",
+	   "email", "hidden", "consent", "message_href", "edit_href",
+	   "delete_href", "page", "pages", "prev_href", "next_href")},
+	{"admin_act_delete",
+	 N("csrf", "organ_name", "kind_label", "overview_href", "list_href",
+	   "action", "date", "measure", "title", "is_message")},
+	{"admin_act_kinds",
+	 N("csrf", "notice", "error", "kinds", "code", "label", "unit",
+	   "measure", "has_reply", "builtin", "name", "measures", "value",
+	   "selected", "reply_checked")},
+	{"admin_message",
+	 N("csrf", "notice", "error", "organ_name", "overview_href",
+	   "list_href", "reply_action", "visibility_action", "public_href",
+	   "code", "date", "title", "note", "asker", "name", "phone", "email",
+	   "consent", "hidden", "replied", "public", "flag_months", "overdue",
+	   "today", "reply", "reply_date")},
 	{"admin_calendar",
 	 N("notice", "missing", "error", "csrf", "csv", "years", "year", "off",
 	   "work", "workdays")},
@@ -287,10 +332,8 @@ void layout_vocab_options(tvars *v, const char *list,
 
 void layout_set_day(tvars *v, const char *name, int64_t day)
 {
-	char s[11] = "";
-	if (day) {
-		date_format(day, s);
-	}
+	char s[11];
+	date_format_opt(day, s);
 	tv_set(v, name, s);
 }
 
@@ -395,6 +438,7 @@ static void chrome(struct req *r, tvars *lv, const char *title)
 	const char *path = r->path ? r->path : "";
 	nav_row(lv, "nav", "/", "首页", path, 0);
 	nav_row(lv, "nav", "/apply/status", "申请进度查询", path, 0);
+	nav_row(lv, "nav", "/messages/status", "留言查询", path, 0);
 	if (r->logged_in) {
 		tv_set_bool(lv, "logged_in", 1);
 		tv_set(lv, "user_name", str_empty(r->user.display_name)
@@ -416,6 +460,10 @@ static void chrome(struct req *r, tvars *lv, const char *title)
 		url_printf(&home, "/admin/o/%s/cases", r->user.organ_slug);
 		nav_row(lv, "staffnav", buf_str(&home), "复议诉讼", path, 1);
 		buf_reset(&home);
+		url_printf(&home, "/admin/o/%s/activities",
+			   r->user.organ_slug);
+		nav_row(lv, "staffnav", buf_str(&home), "工作记录", path, 1);
+		buf_reset(&home);
 		url_printf(&home, "/admin/o/%s/queue", r->user.organ_slug);
 		nav_row(lv, "staffnav", buf_str(&home), "待办", path, 0);
 		buf_free(&home);
@@ -427,6 +475,8 @@ static void chrome(struct req *r, tvars *lv, const char *title)
 				path, 1);
 			nav_row(lv, "staffnav", "/admin/calendar", "工作日历",
 				path, 1);
+			nav_row(lv, "staffnav", "/admin/activity-kinds",
+				"工作类型", path, 1);
 			nav_row(lv, "staffnav", "/admin/audit", "审计日志",
 				path, 1);
 			nav_row(lv, "staffnav", "/admin/mail", "邮件队列",

@@ -38,6 +38,15 @@ int portal_apply_done_page(struct req *r, struct err *e);
 int portal_apply_status_page(struct req *r, struct err *e);
 int portal_apply_status_post(struct req *r, struct err *e);
 
+/* portal_message.c: public messages (网上留言): an organ's answered
+ * messages with the form to leave one, the confirmation with the query
+ * code, and the lookup of a message's reply by its query code. */
+int portal_messages_page(struct req *r, struct err *e);
+int portal_messages_post(struct req *r, struct err *e);
+int portal_message_done_page(struct req *r, struct err *e);
+int portal_message_status_page(struct req *r, struct err *e);
+int portal_message_status_post(struct req *r, struct err *e);
+
 /* admin_login.c: sign in and out. */
 int admin_login_page(struct req *r, struct err *e);
 int admin_login_post(struct req *r, struct err *e);
@@ -99,6 +108,21 @@ int admin_case_close_post(struct req *r, struct err *e);
 int admin_case_delete_post(struct req *r, struct err *e);
 int admin_case_upload_post(struct req *r, struct err *e);
 int admin_case_file_page(struct req *r, struct err *e);
+/* admin_activity.c: activities (工作记录): the overview of a year, a
+ * kind's list and entry form, editing, deleting; the admins' kinds page;
+ * an organ's public messages: one message, its reply and visibility. */
+int admin_acts_page(struct req *r, struct err *e);
+int admin_act_kind_page(struct req *r, struct err *e);
+int admin_act_new_post(struct req *r, struct err *e);
+int admin_act_edit_page(struct req *r, struct err *e);
+int admin_act_edit_post(struct req *r, struct err *e);
+int admin_act_delete_page(struct req *r, struct err *e);
+int admin_act_delete_post(struct req *r, struct err *e);
+int admin_act_kinds_page(struct req *r, struct err *e);
+int admin_act_kinds_post(struct req *r, struct err *e);
+int admin_msg_page(struct req *r, struct err *e);
+int admin_msg_reply_post(struct req *r, struct err *e);
+int admin_msg_visibility_post(struct req *r, struct err *e);
 
 /* admin_calendar.c: the working-day calendar (admins). */
 int admin_calendar_page(struct req *r, struct err *e);

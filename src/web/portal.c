@@ -3,10 +3,16 @@
  */
 #include "web/portal.h"
 
+#include "base/crypto.h"
+#include "base/log.h"
 #include "base/str.h"
 #include "render/html.h"
+#include "store/user.h"
 
+#include <ctype.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 void portal_item_vars(tvars *row, const struct item *it)
 {
@@ -78,4 +84,91 @@ void portal_base_url(const struct req *r, Buf *out)
 		host = r->app->conf.listen;
 	}
 	buf_printf(out, "%s://%s", r->https ? "https" : "http", host);
+}
+
+void portal_mail_base(const struct req *r, Buf *out)
+{
+	if (r->app->conf.base_url[0]) {
+		buf_puts(out, r->app->conf.base_url);
+	} else {
+		portal_base_url(r, out);
+	}
+}
+
+void portal_client_hash(const struct req *r, char out[65])
+{
+	char msg[80];
+	snprintf(msg, sizeof msg, "ip:%s", r->ip);
+	crypto_hmac_hex(r->app->secret, msg, out);
+}
+
+/* The signature of value for purpose. */
+static void signed_mac(const struct req *r, const char *purpose,
+		       const char *value, char out[CRYPTO_HEX32])
+{
+	Buf msg = BUF_INIT;
+	buf_printf(&msg, "%s:%s", purpose, value);
+	crypto_hmac_hex(r->app->secret, buf_str(&msg), out);
+	buf_free(&msg);
+}
+
+void portal_signed_set(struct req *r, const char *name, const char *purpose,
+		       const char *value, int64_t max_age)
+{
+	char mac[CRYPTO_HEX32];
+	Buf val = BUF_INIT;
+	signed_mac(r, purpose, value, mac);
+	buf_printf(&val, "%s.%s", value, mac);
+	resp_cookie(r, name, buf_str(&val), max_age);
+	buf_free(&val);
+}
+
+int portal_signed_get(const struct req *r, const char *name,
+		      const char *purpose, char *out, size_t n)
+{
+	const char *ck = req_cookie(r, name);
+	const char *dot = ck ? strchr(ck, '.') : NULL;
+	if (!dot || dot == ck || (size_t)(dot - ck) >= n) {
+		return 0;
+	}
+	memcpy(out, ck, (size_t)(dot - ck));
+	out[dot - ck] = 0;
+	char mac[CRYPTO_HEX32];
+	signed_mac(r, purpose, out, mac);
+	return crypto_str_eq(dot + 1, mac);
+}
+
+int portal_lookup_throttled(struct req *r, const char *key,
+			    const char *hash, struct err *e)
+{
+	const struct conf *c = &r->app->conf;
+	int64_t now = (int64_t)time(NULL), by_key = 0, by_ip = 0;
+	if (login_failure_count(r->st, key, hash,
+				now - c->login_window_minutes * 60, &by_key,
+				&by_ip, e)) {
+		return -1;
+	}
+	if (by_ip < c->login_max_failures * 4) {
+		return 0;
+	}
+	log_msg(LOG_WARN, r->rid, "%s: lookups throttled", key);
+	resp_header(r, "Retry-After", "900");
+	err_set_http(e, ERR_LIMIT, 429, "查询失败次数过多,请 %lld 分钟后再试。",
+		     (long long)c->login_window_minutes);
+	return 1;
+}
+
+int portal_lookup_failed(struct req *r, const char *key, const char *hash,
+			 struct err *e)
+{
+	return login_failure_add(r->st, key, hash, (int64_t)time(NULL), e);
+}
+
+char *portal_code_param(const struct req *r)
+{
+	char *code = str_trim(xstrdup(req_param_s(r, "code")));
+	for (char *p = code; *p; p++) {
+		*p = (char)toupper((unsigned char)*p);
+	}
+	return code;
 }

@@ -37,5 +37,38 @@ int portal_category_param(struct req *r, int64_t organ_id,
  * header when it is made of [A-Za-z0-9.:-[]] only, else the address the
  * server listens on. */
 void portal_base_url(const struct req *r, Buf *out);
+/* The base URL for links in mail: conf base_url when set, else
+ * portal_base_url. */
+void portal_mail_base(const struct req *r, Buf *out);
+
+/* The client's address as HMAC-SHA-256(app secret, "ip:ADDRESS") in hex
+ * (65 bytes with NUL): enough to count a public form's submissions per
+ * address without keeping the address. */
+void portal_client_hash(const struct req *r, char out[65]);
+/* Sets cookie `name` for max_age seconds to value plus its signature
+ * (HMAC with the app secret over "PURPOSE:VALUE"). value must not hold
+ * '.', ';' or spaces. */
+void portal_signed_set(struct req *r, const char *name, const char *purpose,
+		       const char *value, int64_t max_age);
+/* The value of signed cookie `name` into out (n bytes) when it is there
+ * and its signature for purpose holds: 1, else 0. */
+int portal_signed_get(const struct req *r, const char *name,
+		      const char *purpose, char *out, size_t n);
+
+/* Lookups by a code (an application's status, a message's reply) are
+ * limited per address like logins: 1 when the address (hash from
+ * portal_client_hash) failed 4 x login_max_failures lookups within
+ * login_window_minutes (e is then the 429 to answer, Retry-After set),
+ * 0 when it may look up, -1 on a storage error. key names the kind of
+ * lookup in the log of failures ("#apply-status"); failures of every
+ * kind count together. */
+int portal_lookup_throttled(struct req *r, const char *key,
+			    const char *hash, struct err *e);
+/* Records a failed lookup from the address. */
+int portal_lookup_failed(struct req *r, const char *key, const char *hash,
+			 struct err *e);
+/* The parameter `code` trimmed and in upper case (heap; the caller
+ * frees it). */
+char *portal_code_param(const struct req *r);
 
 #endif

@@ -11,8 +11,8 @@
  * is refused and nothing stored); an address may file conf apply_per_hour
  * applications an hour, and may fail 4 x login_max_failures lookups in
  * login_window_minutes, the per-address limit of logins. Addresses are
- * kept only as a keyed hash (client_hash). The confirmation is reached
- * by a redirect that carries no data: the tracking code travels in a
+ * kept only as a keyed hash (portal_client_hash). The confirmation is
+ * reached by a redirect that carries no data: the tracking code travels in a
  * signed cookie (APPLIED_COOKIE), so a reload does not file twice and the
  * page cannot be reached by guessing.
  */
@@ -23,10 +23,10 @@
 #include "render/html.h"
 #include "store/application.h"
 #include "store/organ.h"
-#include "store/user.h"
 #include "web/apply.h"
 #include "web/layout.h"
 #include "web/pages.h"
+#include "web/portal.h"
 
 #include <ctype.h>
 #include <stddef.h>
@@ -39,26 +39,6 @@
 #define APPLIED_SECONDS 3600
 /* login_failure.login of failed lookups: no login can start with '#' */
 #define LOOKUP_KEY "#apply-status"
-
-/*---- Shared ----*/
-
-/* The client's address as HMAC-SHA-256(app secret, address): enough to
- * count per address without keeping the address. */
-static void client_hash(const struct req *r, char out[CRYPTO_HEX32])
-{
-	char msg[80];
-	snprintf(msg, sizeof msg, "ip:%s", r->ip);
-	crypto_hmac_hex(r->app->secret, msg, out);
-}
-
-/* The signature of a tracking code in APPLIED_COOKIE. */
-static void applied_mac(const struct req *r, const char *code,
-			char out[CRYPTO_HEX32])
-{
-	char msg[64];
-	snprintf(msg, sizeof msg, "applied:%s", code);
-	crypto_hmac_hex(r->app->secret, msg, out);
-}
 
 /*---- The form ----*/
 
@@ -252,7 +232,7 @@ int portal_apply_post(struct req *r, struct err *e)
 			"以信函方式提交申请。");
 		goto done;
 	}
-	client_hash(r, hash);
+	portal_client_hash(r, hash);
 	int over = over_limit(r, hash, e);
 	if (over < 0) {
 		goto done;
@@ -290,12 +270,8 @@ int portal_apply_post(struct req *r, struct err *e)
 	}
 	log_msg(LOG_INFO, r->rid, "apply: %s filed online with %s",
 		a.tracking_code, o.slug);
-	char mac[CRYPTO_HEX32];
-	Buf val = BUF_INIT;
-	applied_mac(r, a.tracking_code, mac);
-	buf_printf(&val, "%s.%s", a.tracking_code, mac);
-	resp_cookie(r, APPLIED_COOKIE, buf_str(&val), APPLIED_SECONDS);
-	buf_free(&val);
+	portal_signed_set(r, APPLIED_COOKIE, "applied", a.tracking_code,
+			  APPLIED_SECONDS);
 	resp_redirect(r, "/apply/done");
 	rc = 0;
 done:
@@ -306,22 +282,6 @@ done:
 }
 
 /*---- The confirmation ----*/
-
-/* The tracking code of APPLIED_COOKIE into code when its signature
- * holds: 1, else 0. */
-static int applied_code(const struct req *r, char code[32])
-{
-	const char *ck = req_cookie(r, APPLIED_COOKIE);
-	const char *dot = ck ? strchr(ck, '.') : NULL;
-	if (!dot || dot == ck || (size_t)(dot - ck) >= 32) {
-		return 0;
-	}
-	memcpy(code, ck, (size_t)(dot - ck));
-	code[dot - ck] = 0;
-	char mac[CRYPTO_HEX32];
-	applied_mac(r, code, mac);
-	return crypto_str_eq(dot + 1, mac);
-}
 
 /* The public values of a plus the links of these pages. */
 static int public_vars(struct req *r, tvars *v, const struct application *a,
@@ -345,9 +305,10 @@ int portal_apply_done_page(struct req *r, struct err *e)
 	char code[32];
 	struct application a;
 	app_init(&a);
-	int found = applied_code(r, code) ? application_by_code(r->st, code,
-								&a, e)
-					  : 0;
+	int found = portal_signed_get(r, APPLIED_COOKIE, "applied", code,
+				      sizeof code)
+			    ? application_by_code(r->st, code, &a, e)
+			    : 0;
 	if (found <= 0) {
 		app_clear(&a);
 		return found < 0 ? -1
@@ -433,27 +394,13 @@ static int status_result(struct req *r, const struct application *a,
 
 int portal_apply_status_post(struct req *r, struct err *e)
 {
-	const struct conf *c = &r->app->conf;
 	char hash[CRYPTO_HEX32];
-	int64_t now = (int64_t)time(NULL), by_key = 0, by_ip = 0;
-	client_hash(r, hash);
-	if (login_failure_count(r->st, LOOKUP_KEY, hash,
-				now - c->login_window_minutes * 60, &by_key,
-				&by_ip, e)) {
+	portal_client_hash(r, hash);
+	if (portal_lookup_throttled(r, LOOKUP_KEY, hash, e)) {
 		return -1;
 	}
-	if (by_ip >= c->login_max_failures * 4) {
-		log_msg(LOG_WARN, r->rid, "apply status: lookups throttled");
-		resp_header(r, "Retry-After", "900");
-		return err_set_http(e, ERR_LIMIT, 429,
-				    "查询失败次数过多,请 %lld 分钟后再试。",
-				    (long long)c->login_window_minutes);
-	}
-	char *code = str_trim(xstrdup(req_param_s(r, "code")));
+	char *code = portal_code_param(r);
 	char *contact = str_trim(xstrdup(req_param_s(r, "contact")));
-	for (char *p = code; *p; p++) {
-		*p = (char)toupper((unsigned char)*p);
-	}
 	struct application a;
 	int rc = -1, found = 0;
 	app_init(&a);
@@ -469,7 +416,7 @@ int portal_apply_status_post(struct req *r, struct err *e)
 	}
 	if (found == 0 || !contact_matches(&a, contact)) {
 		/* One answer for an unknown code and a wrong contact. */
-		if (login_failure_add(r->st, LOOKUP_KEY, hash, now, e)) {
+		if (portal_lookup_failed(r, LOOKUP_KEY, hash, e)) {
 			goto done;
 		}
 		r->status = 404;

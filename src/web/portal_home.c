@@ -83,6 +83,7 @@ int portal_organ_page(struct req *r, struct err *e)
 	tv_set(v, "xxgk_href", buf_str(&xxgk));
 	buf_free(&xxgk);
 	layout_set_url(v, "apply_href", "/organ/%s/apply", o.slug);
+	layout_set_url(v, "messages_href", "/organ/%s/messages", o.slug);
 	tv_set(v, "short_name", o.short_name);
 	tv_set(v, "parent_name", o.parent_name);
 	if (o.parent_id) {

@@ -203,6 +203,40 @@ static const struct param_def p_apply[] = {
 	{NULL, 0, 0, 0, 0},
 };
 
+/* An activity entry (admin_activity.c). count and amount are text so
+ * that the rules of domain/activity say what is wrong with them. */
+static const struct param_def p_activity[] = {
+	{"date", PK_TEXT, 32, 0, 0},
+	{"count", PK_TEXT, 32, 0, 0},
+	{"amount", PK_TEXT, 64, 0, 0},
+	{"title", PK_TEXT, 800, 0, 0},
+	{"note", PK_PARA, 20000, 0, 0},
+	{"reply", PK_PARA, 20000, 0, 0},
+	{"reply_date", PK_TEXT, 32, 0, 0},
+	{NULL, 0, 0, 0, 0},
+};
+
+static const struct param_def p_activities[] = {
+	{"year", PK_INT, 4, 0, 9999},
+	{"page", PK_INT, 10, 1, 1000000},
+	{"done", PK_SLUG, 16, 0, 0},
+	{NULL, 0, 0, 0, 0},
+};
+
+/* The public message form (portal_message.c); `website` is the
+ * honeypot. Lengths in bytes: four per character of act_message_check's
+ * limits. */
+static const struct param_def p_message[] = {
+	{"name", PK_TEXT, 200, 0, 0},
+	{"phone", PK_TEXT, 160, 0, 0},
+	{"email", PK_TEXT, 1016, 0, 0},
+	{"subject", PK_TEXT, 400, 0, 0},
+	{"question", PK_PARA, 8000, 0, 0},
+	{"consent", PK_TEXT, 8, 0, 0},
+	{"website", PK_TEXT, 1000, 0, 0},
+	{NULL, 0, 0, 0, 0},
+};
+
 /*---- The table ----*/
 
 static const struct route {
@@ -246,6 +280,15 @@ static const struct route {
 	{"POST", "/apply/status", PERM_PUBLIC,
 	 P({"code", PK_TEXT, 64, 0, 0}, {"contact", PK_TEXT, 1016, 0, 0}),
 	 portal_apply_status_post},
+	{"GET", "/organ/{slug}/messages", PERM_PUBLIC,
+	 P({"page", PK_INT, 10, 1, 1000000000}), portal_messages_page},
+	{"POST", "/organ/{slug}/messages", PERM_PUBLIC, p_message,
+	 portal_messages_post},
+	{"GET", "/messages/done", PERM_PUBLIC, NULL, portal_message_done_page},
+	{"GET", "/messages/status", PERM_PUBLIC,
+	 P({"code", PK_TEXT, 64, 0, 0}), portal_message_status_page},
+	{"POST", "/messages/status", PERM_PUBLIC,
+	 P({"code", PK_TEXT, 64, 0, 0}), portal_message_status_post},
 	{"GET", "/static/{file}", PERM_PUBLIC, NULL, static_file_page},
 	{"GET", "/api/v1/organs", PERM_PUBLIC, NULL, api_organ_list_page},
 	{"GET", "/login", PERM_PUBLIC, P({"next", PK_PATH, 512, 0, 0}),
@@ -345,6 +388,33 @@ static const struct route {
 	 admin_case_upload_post},
 	{"GET", "/admin/o/{slug}/cases/{id}/files/{fid}", PERM_ORGAN, NULL,
 	 admin_case_file_page},
+	{"GET", "/admin/o/{slug}/activities", PERM_ORGAN, p_activities,
+	 admin_acts_page},
+	{"GET", "/admin/o/{slug}/activities/{kind}", PERM_ORGAN, p_activities,
+	 admin_act_kind_page},
+	{"POST", "/admin/o/{slug}/activities/{kind}", PERM_ORGAN, p_activity,
+	 admin_act_new_post},
+	{"GET", "/admin/o/{slug}/activities/{kind}/{id}/edit", PERM_ORGAN,
+	 p_activities, admin_act_edit_page},
+	{"POST", "/admin/o/{slug}/activities/{kind}/{id}/edit", PERM_ORGAN,
+	 p_activity, admin_act_edit_post},
+	{"GET", "/admin/o/{slug}/activities/{kind}/{id}/delete", PERM_ORGAN,
+	 NULL, admin_act_delete_page},
+	{"POST", "/admin/o/{slug}/activities/{kind}/{id}/delete", PERM_ORGAN,
+	 NULL, admin_act_delete_post},
+	{"GET", "/admin/o/{slug}/messages/{id}", PERM_ORGAN,
+	 P({"done", PK_SLUG, 16, 0, 0}), admin_msg_page},
+	{"POST", "/admin/o/{slug}/messages/{id}/reply", PERM_ORGAN,
+	 P({"reply", PK_PARA, 20000, 0, 0}, {"reply_date", PK_TEXT, 32, 0, 0}),
+	 admin_msg_reply_post},
+	{"POST", "/admin/o/{slug}/messages/{id}/visibility", PERM_ORGAN,
+	 P({"hidden", PK_INT, 1, 0, 1}), admin_msg_visibility_post},
+	{"GET", "/admin/activity-kinds", PERM_ADMIN,
+	 P({"done", PK_SLUG, 16, 0, 0}), admin_act_kinds_page},
+	{"POST", "/admin/activity-kinds", PERM_ADMIN,
+	 P({"code", PK_TEXT, 64, 0, 0}, {"label", PK_TEXT, 200, 0, 0},
+	   {"measure", PK_SLUG, 16, 0, 0}, {"has_reply", PK_TEXT, 8, 0, 0}),
+	 admin_act_kinds_post},
 	{"GET", "/admin/organs", PERM_ADMIN, P({"done", PK_SLUG, 16, 0, 0}),
 	 admin_organs_page},
 	{"GET", "/admin/organs/new", PERM_ADMIN, NULL, admin_organ_new_page},

@@ -12,6 +12,8 @@ unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy
 export GONGKAI_LOGIN_MAX_FAILURES=1000
 # The application pages file several applications from one address.
 export GONGKAI_APPLY_PER_HOUR=0
+# ...and several public messages.
+export GONGKAI_MESSAGE_PER_HOUR=0
 pid=""
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$T"' EXIT
 "$GONGKAI" init --db "$T/g.db" --demo > /dev/null || exit 1

@@ -99,3 +99,17 @@ login() {
 	req "$1" POST /login --data-urlencode "csrf=$tok" \
 		--data-urlencode "login=$2" --data-urlencode "password=$3"
 }
+
+# form_post JAR PAGE PATH [KEY=VALUE ...]: opens PAGE for a form token,
+# then posts csrf and the KEY=VALUEs (URL-encoded) to PATH, like req.
+form_post() {
+	jar=$1; page=$2; path=$3; shift 3
+	req "$jar" GET "$page"
+	set -- "csrf=$(csrf)" "$@"
+	n=$#
+	for a in "$@"; do
+		set -- "$@" --data-urlencode "$a"
+	done
+	shift $n
+	req "$jar" POST "$path" "$@"
+}

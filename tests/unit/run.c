@@ -37,6 +37,8 @@ void suite_mailer(void);
 void suite_metric(void);
 void suite_lawcase(void);
 void suite_format(void);
+void suite_activity(void);
+void suite_activity_store(void);
 
 static const struct {
 	const char *name;
@@ -56,6 +58,8 @@ static const struct {
 	{"mailer", suite_mailer}, {"metric", suite_metric},
 	{"lawcase", suite_lawcase},
 	{"format", suite_format},
+	{"activity", suite_activity},
+	{"activity_store", suite_activity_store},
 };
 
 int main(int argc, char **argv)

@@ -3,6 +3,7 @@
  */
 #include "tdb.h"
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -36,4 +37,15 @@ void tdb_close(store *st)
 	unlink(p);
 	unlink(tdb_path);
 	rmdir(dir);
+}
+
+int tdb_exec(const char *sql)
+{
+	sqlite3 *db = NULL;
+	int rc = sqlite3_open(tdb_path, &db);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	}
+	sqlite3_close(db);
+	return rc;
 }

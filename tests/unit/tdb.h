@@ -14,5 +14,8 @@ extern char tdb_path[128];
  * failure. Close it with tdb_close, which also removes the files. */
 store *tdb_open(void);
 void tdb_close(store *st);
+/* Runs SQL on the database at tdb_path through a connection of its own
+ * (behind the store's back): the sqlite3_exec result code. */
+int tdb_exec(const char *sql);
 
 #endif

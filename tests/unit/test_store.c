@@ -216,13 +216,7 @@ void suite_store(void)
 
 static int tamper(const char *sql)
 {
-	sqlite3 *db = NULL;
-	int rc = sqlite3_open(tdb_path, &db);
-	if (rc == SQLITE_OK) {
-		rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
-	}
-	sqlite3_close(db);
-	return rc;
+	return tdb_exec(sql);
 }
 
 static void t_audit_chain(void)
