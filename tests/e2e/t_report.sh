@@ -14,6 +14,8 @@ DB="$T/g.db"
 eq "the 259 items of 2018 imported" "$?" 0
 "$GONGKAI" import --db "$DB" --organ shaxian-yjj baseline "$FIX/baseline.csv" > "$T/out"
 eq "the 2017 totals imported" "$?" 0
+"$GONGKAI" import --db "$DB" --organ shaxian-yjj activities "$FIX/activities.csv" > "$T/out"
+eq "the year's other work imported" "$?" 0
 
 "$GONGKAI" report --db "$DB" --organ shaxian-yjj --year 2018 \
 	--format fj-county-2018 --out "$T/r.json" > "$T/out"
@@ -47,10 +49,33 @@ eq "check-report agrees" "$?" 0
 	--format cn-2021 --out "$T/n.json" > "$T/out"
 eq "cn-2021 report written" "$?" 0
 eq "every cn-2021 cell once" "$(jq '.cells | length' "$T/n.json")" 200
+eq "7 penalty decisions (the seed's 7 records)" \
+	"$(jq '.cells[] | select(.table == "active" and .row == "penalty") | .value' "$T/n.json")" 7
+eq "no licence decisions" \
+	"$(jq '.cells[] | select(.table == "active" and .row == "licence") | .value' "$T/n.json")" 0
+eq "no fee income" \
+	"$(jq '.cells[] | select(.table == "active" and .row == "fees") | .value' "$T/n.json")" 0
 eq "no normative documents in 2018" \
 	"$(jq '[.cells[] | select(.table == "active" and .row == "normative") | .value] | add' "$T/n.json")" 0
 "$GONGKAI" check-report "$T/n.json" > /dev/null
 eq "check-report on it" "$?" 0
+
+# fee income in 万元 to 4 decimals; licence decisions; another organ's
+# records never count
+"$GONGKAI" organ add --db "$DB" --name 测试市场监管局 --slug test-scj > /dev/null
+printf 'date,kind,count,amount,title\n2018-03-01,fee_income,1,12345.67,收费\n2018-07-01,fee_income,1,0.5,收费\n2018-05-05,licence_decision,5,,许可决定\n2019-01-01,licence_decision,9,,次年\n' > "$T/a.csv"
+"$GONGKAI" import --db "$DB" --organ test-scj activities "$T/a.csv" > /dev/null
+eq "another organ's activities imported" "$?" 0
+"$GONGKAI" report --db "$DB" --organ test-scj --year 2018 --format cn-2021 --out "$T/s.json" > /dev/null
+eq "fees: 12346.17 yuan = 1.2346 万元" \
+	"$(jq '.cells[] | select(.table == "active" and .row == "fees") | .value' "$T/s.json")" 1.2346
+eq "licence decisions of 2018 only" \
+	"$(jq '.cells[] | select(.table == "active" and .row == "licence") | .value' "$T/s.json")" 5
+eq "no penalties here" \
+	"$(jq '.cells[] | select(.table == "active" and .row == "penalty") | .value' "$T/s.json")" 0
+"$GONGKAI" report --db "$DB" --organ shaxian-yjj --year 2018 --format cn-2021 --out "$T/n2.json" > /dev/null
+eq "and none of it at the bureau" \
+	"$(jq '.cells[] | select(.table == "active" and .row == "fees") | .value' "$T/n2.json")" 0
 
 # bad arguments
 "$GONGKAI" report --db "$DB" --organ shaxian-yjj --year 2018 --format cn-2099 --out "$T/x.json" 2> "$T/err"
