@@ -7,8 +7,7 @@
 
 #include "base/str.h"
 #include "base/buf.h"
-#include "base/res.h"
-#include "domain/format.h"
+#include "render/report_doc.h"
 
 #include <pwd.h>
 #include <stdarg.h>
@@ -115,41 +114,5 @@ int cli_read_password(int from_stdin, char *out, size_t n, struct err *e)
 
 int cli_load_format(const char *id, struct format *f, struct err *e)
 {
-	static const char prefix[] = "data/report-formats/";
-	Buf path = BUF_INIT, text = BUF_INIT;
-	int ok = !str_empty(id) && strlen(id) <= 64;
-	for (const char *p = id; ok && *p; p++) {
-		ok = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-		     *p == '-';
-	}
-	struct err le = {0};
-	int rc = -1;
-	if (ok) {
-		buf_printf(&path, "%s%s.json", prefix, id);
-		ok = res_load(NULL, buf_str(&path), &text, &le) == 0;
-	}
-	if (!ok) {
-		Buf known = BUF_INIT;
-		for (size_t i = 0; i < res_nfiles; i++) {
-			const char *n = res_files[i].name;
-			size_t len = strlen(n);
-			if (strncmp(n, prefix, sizeof prefix - 1) == 0 &&
-			    len > sizeof prefix + 4) {
-				buf_printf(&known, "%s%.*s", known.n ? ", " : "",
-					   (int)(len - (sizeof prefix - 1) - 5),
-					   n + sizeof prefix - 1);
-			}
-		}
-		err_set(e, ERR_NOTFOUND, "unknown format \"%.64s\" (known: %s)",
-			id, buf_str(&known));
-		buf_free(&known);
-	} else {
-		rc = format_parse(text.p, text.n, f, e);
-		if (rc) {
-			e->code = ERR_INTERNAL; /* a shipped file is broken */
-		}
-	}
-	buf_free(&path);
-	buf_free(&text);
-	return rc;
+	return report_format_load(NULL, id, f, e);
 }

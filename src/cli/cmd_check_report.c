@@ -13,101 +13,25 @@
 #include "base/res.h"
 #include "base/str.h"
 #include "domain/crosscheck.h"
+#include "render/report_doc.h"
 
-#include <jansson.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static const char usage[] = "gongkai check-report PATH.json";
 
-/* A cell value: a JSON number, or a string holding one ("1,234" is not
- * one); NULL = blank. 0 ok, 1 blank, -1 not a number. */
-static int cell_value(json_t *v, int64_t *out)
+/* Warns of the file's cells the format does not have; they take no part
+ * in the checks. */
+static void list_unknown(const struct format *f, const struct cellset *s)
 {
-	double d;
-	if (!v || json_is_null(v)) {
-		return 1;
-	}
-	if (json_is_integer(v)) {
-		json_int_t i = json_integer_value(v);
-		if (i > INT64_MAX / CELL_SCALE || i < -(INT64_MAX / CELL_SCALE)) {
-			return -1;
-		}
-		*out = (int64_t)i * CELL_SCALE;
-		return 0;
-	}
-	if (json_is_real(v)) {
-		d = json_real_value(v);
-	} else if (json_is_string(v)) {
-		const char *s = json_string_value(v);
-		char *end;
-		if (str_blank(s)) {
-			return 1;
-		}
-		d = strtod(s, &end);
-		while (*end == ' ') {
-			end++;
-		}
-		if (end == s || *end) {
-			return -1;
-		}
-	} else {
-		return -1;
-	}
-	if (!isfinite(d) || fabs(d) > 1e14) {
-		return -1;
-	}
-	*out = (int64_t)llround(d * CELL_SCALE);
-	return 0;
-}
-
-/* Reads the file's cells into s (after checking each names a cell of f,
- * warning otherwise). -1 with e when the file is unreadable. */
-static int read_cells(json_t *cells, const struct format *f,
-		      struct cellset *s, struct err *e)
-{
-	if (!json_is_array(cells)) {
-		return err_set(e, ERR_INPUT, "\"cells\" must be a list");
-	}
-	size_t i;
-	json_t *c;
-	json_array_foreach(cells, i, c) {
-		const char *t = json_string_value(json_object_get(c, "table"));
-		const char *r = json_string_value(json_object_get(c, "row"));
-		const char *k = json_string_value(json_object_get(c, "col"));
-		int64_t v = 0;
-		if (!json_is_object(c) || !t || !r || !k) {
-			return err_set(e, ERR_INPUT,
-				       "cells[%zu]: needs table, row and col "
-				       "(strings)",
-				       i);
-		}
-		int got = cell_value(json_object_get(c, "value"), &v);
-		if (got < 0) {
-			return err_set(e, ERR_INPUT,
-				       "cells[%zu] (%.40s/%.60s/%.60s): value is "
-				       "not a number",
-				       i, t, r, k);
-		}
-		const struct fmt_table *ft = format_table(f, t);
-		if (!ft || !format_cell(ft, r, k, NULL, NULL)) {
-			printf("unknown: %s/%s/%s\n", t, r, k);
-			continue;
-		}
-		int64_t old;
-		if (cellset_get(s, t, r, k, &old) == 0) {
-			return err_set(e, ERR_INPUT,
-				       "cells[%zu]: %.40s/%.60s/%.60s appears "
-				       "twice",
-				       i, t, r, k);
-		}
-		if (got == 0) {
-			cellset_put(s, t, r, k, v);
+	for (size_t i = 0; i < s->n; i++) {
+		const struct cell *c = &s->v[i];
+		const struct fmt_table *t = format_table(f, c->table);
+		if (!t || !format_cell(t, c->row, c->col, NULL, NULL)) {
+			printf("unknown: %s/%s/%s\n", c->table, c->row, c->col);
 		}
 	}
-	return 0;
 }
 
 static void list_blanks(const struct format *f, const struct cellset *s)
@@ -141,28 +65,29 @@ int cmd_check_report(int argc, char **argv)
 	}
 	struct err e = {0};
 	struct format f = {0};
-	struct cellset s = {0};
-	json_error_t je;
+	struct report_doc d = {0};
+	Buf text = BUF_INIT;
 	int rc = 2;
-	json_t *j = json_load_file(argv[1], JSON_REJECT_DUPLICATES, &je);
-	if (!j) {
-		err_set(&e, ERR_INPUT, "%s: line %d: %s", argv[1], je.line,
-			je.text);
+	int got = buf_read_file(&text, argv[1], &e);
+	if (got <= 0) {
+		if (got == 0) {
+			err_set(&e, ERR_INPUT, "no such file: %s", argv[1]);
+		}
 		goto done;
 	}
-	const char *fid = json_string_value(json_object_get(j, "format"));
-	if (!json_is_object(j) || !fid) {
-		err_set(&e, ERR_INPUT, "%s: no \"format\" named", argv[1]);
+	struct err pe = {0};
+	if (report_doc_parse(text.p, text.n, &d, &pe)) {
+		err_set(&e, ERR_INPUT, "%.60s: %s", argv[1], pe.msg);
 		goto done;
 	}
-	if (cli_load_format(fid, &f, &e) ||
-	    read_cells(json_object_get(j, "cells"), &f, &s, &e)) {
+	if (report_format_load(NULL, d.format, &f, &e)) {
 		goto done;
 	}
-	list_blanks(&f, &s);
+	list_unknown(&f, &d.cells);
+	list_blanks(&f, &d.cells);
 	struct check_result *res = NULL;
 	size_t n = 0;
-	size_t bad = crosscheck_run(&f, &s, &res, &n);
+	size_t bad = crosscheck_run(&f, &d.cells, &res, &n);
 	for (size_t i = 0; i < n; i++) {
 		if (!res[i].ok) {
 			printf("%s: %s\n", res[i].rule, res[i].detail);
@@ -177,8 +102,8 @@ done:
 			rc = 2;
 		}
 	}
-	json_decref(j);
+	buf_free(&text);
 	format_free(&f);
-	cellset_free(&s);
+	report_doc_free(&d);
 	return rc;
 }

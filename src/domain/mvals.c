@@ -81,7 +81,8 @@ int metric_name_valid(const char *name)
 {
 	const char *r;
 	char head[96];
-	if (strcmp(name, "items.published") == 0) {
+	if (strcmp(name, "items.published") == 0 ||
+	    strcmp(name, "items.display") == 0) {
 		return 1;
 	}
 	if ((r = after(name, "items.channel."))) {

@@ -4,7 +4,8 @@
  * cells and narrative placeholders read them. Values are fixed-point
  * (× CELL_SCALE, see crosscheck.h). Metric names (docs/report-formats.md):
  *
- *   items.published  items.channel.CH  items.issued.KIND
+ *   items.published  items.channel.CH  items.display (bulletin or LED)
+ *   items.issued.KIND
  *   items.abolished.KIND  items.valid.KIND
  *   apps.new.AK  apps.carried_in.AK  apps.carried_out.AK  apps.channel.CH
  *   apps.result.OUTCOME.AK  apps.result.FAMILY.AK  apps.result.total.AK

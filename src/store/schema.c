@@ -463,6 +463,34 @@ const char *const store_migrations[] = {
 	"  created_at TEXT NOT NULL,\n"
 	"  UNIQUE (organ_id, metric, year)\n"
 	");\n",
+	/* 5: annual reports (年度报告). One row per organ, year, format and
+	 * version: a draft holds the narrative; publishing freezes the
+	 * computed report (JSON of DESIGN.md §6 with the narrative filled
+	 * in) and links the annual_report catalog item; a correction is a
+	 * new version, published over the old one (then superseded). */
+	"CREATE TABLE report (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  organ_id INTEGER NOT NULL REFERENCES organ(id),\n"
+	"  year INTEGER NOT NULL,\n"
+	"  format TEXT NOT NULL,\n"
+	"  version INTEGER NOT NULL DEFAULT 1,\n"
+	"  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft',"
+	"'published','superseded')),\n"
+	/* narrative: JSON object, section id -> text with {{metric}}
+	 * placeholders */
+	"  sections TEXT NOT NULL DEFAULT '{}',\n"
+	/* the published report JSON, frozen */
+	"  frozen TEXT,\n"
+	/* why it was published although a cross-check failed (audited) */
+	"  override_note TEXT NOT NULL DEFAULT '',\n"
+	"  item_id INTEGER REFERENCES item(id),\n"
+	"  published_at TEXT,\n"
+	"  published_by INTEGER NOT NULL DEFAULT 0,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  updated_at TEXT NOT NULL,\n"
+	"  UNIQUE (organ_id, year, format, version)\n"
+	");\n"
+	"CREATE INDEX report_organ ON report(organ_id, year, status);\n",
 };
 
 const int store_nmigrations =
