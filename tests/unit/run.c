@@ -39,6 +39,7 @@ void suite_lawcase(void);
 void suite_format(void);
 void suite_activity(void);
 void suite_activity_store(void);
+void suite_report_html(void);
 
 static const struct {
 	const char *name;
@@ -60,6 +61,7 @@ static const struct {
 	{"format", suite_format},
 	{"activity", suite_activity},
 	{"activity_store", suite_activity_store},
+	{"report_html", suite_report_html},
 };
 
 int main(int argc, char **argv)
