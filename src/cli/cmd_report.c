@@ -4,13 +4,17 @@
  * report for a year in a format from its records and baselines, runs the
  * format's cross-checks, and writes the file; the type comes from PATH's
  * extension. The file is always written, with `checks` saying what
- * failed.
+ * failed. Types: .json (DESIGN.md §6), .html (a standalone document
+ * with the official merged-cell tables) and .md (Markdown, tables
+ * flattened).
  */
 #include "cli/cli.h"
 
 #include "base/date.h"
 #include "base/str.h"
+#include "render/report_html.h"
 #include "render/report_json.h"
+#include "render/report_md.h"
 #include "store/metric.h"
 #include "store/organ.h"
 
@@ -22,7 +26,9 @@
 static const char usage[] =
 	"gongkai report --db FILE --organ NAME --year YYYY --format ID "
 	"--out PATH\n"
-	"  PATH ends in .json";
+	"  PATH ends in .json, .html or .md";
+
+enum out_type { OUT_JSON, OUT_HTML, OUT_MD };
 
 static int write_file(const char *path, const Buf *b, struct err *e)
 {
@@ -80,10 +86,17 @@ int cmd_report(int argc, char **argv)
 				 "--year must be a year from 1990 to %d", y);
 	}
 	const char *ext = strrchr(out, '.');
-	if (!ext || strcmp(ext, ".json") != 0) {
+	enum out_type type;
+	if (ext && strcmp(ext, ".json") == 0) {
+		type = OUT_JSON;
+	} else if (ext && strcmp(ext, ".html") == 0) {
+		type = OUT_HTML;
+	} else if (ext && strcmp(ext, ".md") == 0) {
+		type = OUT_MD;
+	} else {
 		return cli_usage("report", usage,
 				 "%s: the output type comes from the "
-				 "extension; this version writes .json",
+				 "extension: .json, .html or .md",
 				 out);
 	}
 	struct err e = {0};
@@ -93,7 +106,7 @@ int cmd_report(int argc, char **argv)
 	struct check_result *res = NULL;
 	size_t nres = 0;
 	store *st = NULL;
-	Buf text = BUF_INIT;
+	Buf text = BUF_INIT, css = BUF_INIT;
 	int rc;
 	if (cli_load_format(fid, &f, &e) ||
 	    cli_open_organ(db, organ_key, &st, &o, &e) ||
@@ -102,8 +115,19 @@ int cmd_report(int argc, char **argv)
 		goto done;
 	}
 	crosscheck_run(&f, &cells, &res, &nres);
-	report_json(&f, o.name, (int)year, &cells, res, nres, NULL, NULL,
-		    &text);
+	if (type == OUT_JSON) {
+		report_json(&f, o.name, (int)year, &cells, res, nres, NULL,
+			    NULL, &text);
+	} else if (type == OUT_MD) {
+		report_md(&f, o.name, (int)year, &cells, NULL, NULL, &text);
+	} else {
+		if (report_html_css(NULL, &css, &e)) {
+			rc = cli_fail("report", &e);
+			goto done;
+		}
+		report_html_document(&f, o.name, (int)year, &cells, NULL,
+				     NULL, buf_str(&css), &text);
+	}
 	if (write_file(out, &text, &e)) {
 		rc = cli_fail("report", &e);
 		goto done;
@@ -118,6 +142,7 @@ int cmd_report(int argc, char **argv)
 done:
 	free(res);
 	buf_free(&text);
+	buf_free(&css);
 	cellset_free(&cells);
 	format_free(&f);
 	organ_clear(&o);

@@ -20,8 +20,7 @@ int64_t cell_round(int64_t v, int d)
 	return q * unit;
 }
 
-/* "{organ}" and "{year}" in tpl filled in. */
-static void fill(const char *tpl, const char *organ, int year, Buf *out)
+void report_fill(const char *tpl, const char *organ, int year, Buf *out)
 {
 	for (const char *p = tpl; *p; p++) {
 		if (strncmp(p, "{organ}", 7) == 0) {
@@ -36,13 +35,26 @@ static void fill(const char *tpl, const char *organ, int year, Buf *out)
 	}
 }
 
+int report_cell_text(const struct cellset *cells, const char *table,
+		     const char *row, const struct fmt_node *col, char *buf,
+		     size_t n)
+{
+	int64_t v;
+	if (cellset_get(cells, table, row, col->id, &v)) {
+		snprintf(buf, n, "%s", "");
+		return 0;
+	}
+	cell_format(cell_round(v, col->decimals), buf, n);
+	return 1;
+}
+
 void report_json(const struct format *f, const char *organ, int year,
 		 const struct cellset *cells, const struct check_result *res,
 		 size_t nres, report_text_fn text, void *arg, Buf *out)
 {
 	json_t *j = json_object();
 	Buf title = BUF_INIT;
-	fill(f->title, organ, year, &title);
+	report_fill(f->title, organ, year, &title);
 	json_object_set_new(j, "format", json_string(f->id));
 	json_object_set_new(j, "organ", json_string(organ));
 	json_object_set_new(j, "year", json_integer(year));

@@ -24,4 +24,15 @@ void report_json(const struct format *f, const char *organ, int year,
  * × CELL_SCALE. */
 int64_t cell_round(int64_t v, int d);
 
+/*---- Shared by the report writers (report_html.c, report_md.c) ----*/
+
+/* Appends tpl to out with "{organ}" and "{year}" filled in. */
+void report_fill(const char *tpl, const char *organ, int year, Buf *out);
+/* The text of cell row × col of table as printed: rounded to the
+ * column's decimals ("12", "0.5", "1.2345"); "" when the cell is blank.
+ * 1 when the cell has a value, 0 when it is blank. */
+int report_cell_text(const struct cellset *cells, const char *table,
+		     const char *row, const struct fmt_node *col, char *buf,
+		     size_t n);
+
 #endif

@@ -40,6 +40,7 @@ void suite_format(void);
 void suite_activity(void);
 void suite_activity_store(void);
 void suite_narrative(void);
+void suite_report_html(void);
 
 static const struct {
 	const char *name;
@@ -62,6 +63,7 @@ static const struct {
 	{"activity", suite_activity},
 	{"activity_store", suite_activity_store},
 	{"narrative", suite_narrative},
+	{"report_html", suite_report_html},
 };
 
 int main(int argc, char **argv)
