@@ -339,10 +339,16 @@ void report_html_table(const struct fmt_table *t, const char *organ,
 		size_t w = block_width(&t->blocks[b]);
 		width = w > width ? w : width;
 	}
-	html_lit(out, "<table class=\"report-table\" id=\"rpt-");
 	Buf id = BUF_INIT;
 	put_ident(&id, t->id);
-	html_printf(out, "%s\">\n<caption>", buf_str(&id));
+	/* wide tables scroll inside their own region on narrow screens
+	 * (WCAG 1.4.10), which the keyboard can reach */
+	html_printf(out,
+		    "<div class=\"scroll\" role=\"region\" tabindex=\"0\" "
+		    "aria-labelledby=\"rpt-%s-caption\">\n"
+		    "<table class=\"report-table\" id=\"rpt-%s\">\n"
+		    "<caption id=\"rpt-%s-caption\">",
+		    buf_str(&id), buf_str(&id), buf_str(&id));
 	buf_free(&id);
 	fill_text(out, t->caption, organ, year);
 	html_lit(out, "</caption>\n");
@@ -363,7 +369,7 @@ void report_html_table(const struct fmt_table *t, const char *organ,
 		html_lit(out, "</tbody>\n");
 		blay_free(&l);
 	}
-	html_lit(out, "</table>\n");
+	html_lit(out, "</table>\n</div>\n");
 }
 
 void report_html_tables(const struct format *f, const char *organ, int year,
@@ -457,6 +463,29 @@ static void paragraphs(const char *s, Buf *out)
 	buf_free(&line);
 }
 
+void report_html_body(const struct format *f, const char *organ, int year,
+		      const struct cellset *cells, report_text_fn text,
+		      void *arg, Buf *out)
+{
+	for (size_t i = 0; i < f->nsections; i++) {
+		const struct fmt_section *s = &f->sections[i];
+		const char *t = text ? text(s->id, arg) : NULL;
+		html_lit(out, "<h2>");
+		fill_text(out, s->title, organ, year);
+		html_lit(out, "</h2>\n");
+		if (t) {
+			paragraphs(t, out);
+		}
+		for (size_t k = 0; k < s->ntables; k++) {
+			const struct fmt_table *tb =
+				format_table(f, s->tables[k]);
+			if (tb) {
+				report_html_table(tb, organ, year, cells, out);
+			}
+		}
+	}
+}
+
 void report_html_document(const struct format *f, const char *organ,
 			  int year, const struct cellset *cells,
 			  report_text_fn text, void *arg, const char *css,
@@ -478,22 +507,6 @@ void report_html_document(const struct format *f, const char *organ,
 		      "<div role=\"main\">\n<h1>");
 	fill_text(out, f->title, organ, year);
 	html_lit(out, "</h1>\n");
-	for (size_t i = 0; i < f->nsections; i++) {
-		const struct fmt_section *s = &f->sections[i];
-		const char *t = text ? text(s->id, arg) : NULL;
-		html_lit(out, "<h2>");
-		fill_text(out, s->title, organ, year);
-		html_lit(out, "</h2>\n");
-		if (t) {
-			paragraphs(t, out);
-		}
-		for (size_t k = 0; k < s->ntables; k++) {
-			const struct fmt_table *tb =
-				format_table(f, s->tables[k]);
-			if (tb) {
-				report_html_table(tb, organ, year, cells, out);
-			}
-		}
-	}
+	report_html_body(f, organ, year, cells, text, arg, out);
 	html_lit(out, "</div>\n</body>\n</html>\n");
 }

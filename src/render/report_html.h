@@ -41,6 +41,13 @@ void report_html_tables(const struct format *f, const char *organ, int year,
  * could end the <style> element). */
 int report_html_css(const char *data_dir, Buf *out, struct err *e);
 
+/* Appends the report's sections: each one's title (h2), its text (from
+ * text(id, arg), may be NULL) as paragraphs split on blank lines, and its
+ * tables. What report_html_document and the report pages show. */
+void report_html_body(const struct format *f, const char *organ, int year,
+		      const struct cellset *cells, report_text_fn text,
+		      void *arg, Buf *out);
+
 /* Appends a whole standalone HTML document (UTF-8, lang zh-CN): the
  * report title, then each section's title, its text (from text(id, arg);
  * text may be NULL: no text) as paragraphs split on blank lines, and the

@@ -128,6 +128,13 @@ int admin_organ_page(struct req *r, struct err *e)
 	tv_set_int(v, "flag_months", months);
 	layout_set_url(v, "edit_href", "/admin/o/%s/edit", o.slug);
 	layout_set_url(v, "baselines_href", "/admin/o/%s/baselines", o.slug);
+	layout_set_url(v, "reports_href", "/admin/o/%s/reports", o.slug);
+	if (admin_organ_report_warning(r, &o, v, e)) {
+		organ_clear(&o);
+		user_list_free(staff, ns);
+		tvars_free(v);
+		return -1;
+	}
 	layout_set_url(v, "public_href", "/organ/%s/", o.slug);
 	if (str_eq(req_param(r, "done"), "saved")) {
 		tv_set(v, "notice", "机关信息已保存。");

@@ -124,6 +124,26 @@ int admin_msg_page(struct req *r, struct err *e);
 int admin_msg_reply_post(struct req *r, struct err *e);
 int admin_msg_visibility_post(struct req *r, struct err *e);
 
+/* admin_report.c: annual reports - the list, a year's workspace (live
+ * tables, checks, narrative, publication), its live files. */
+int admin_reports_page(struct req *r, struct err *e);
+int admin_reports_open_page(struct req *r, struct err *e);
+int admin_report_page(struct req *r, struct err *e);
+int admin_report_sections_post(struct req *r, struct err *e);
+int admin_report_publish_post(struct req *r, struct err *e);
+int admin_report_json_page(struct req *r, struct err *e);
+int admin_report_md_page(struct req *r, struct err *e);
+struct organ;
+struct tvars;
+/* Sets due_year/due_date/due_overdue/due_who/due_href in v when the
+ * organ's report on last year is not out yet (the workbench's warning). */
+int admin_organ_report_warning(struct req *r, const struct organ *o,
+			       struct tvars *v, struct err *e);
+/* portal_report.c: published reports - by organ, and one report. */
+int portal_reports_page(struct req *r, struct err *e);
+int portal_report_page(struct req *r, struct err *e);
+int portal_report_json_page(struct req *r, struct err *e);
+
 /* admin_calendar.c: the working-day calendar (admins). */
 int admin_calendar_page(struct req *r, struct err *e);
 int admin_calendar_post(struct req *r, struct err *e);

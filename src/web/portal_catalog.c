@@ -100,6 +100,7 @@ int portal_xxgk_page(struct req *r, struct err *e)
 	tv_set_list_empty(v, "systems");
 	tv_set_list_empty(v, "cats");
 	tv_set_list_empty(v, "reports");
+	layout_set_url(v, "reports_href", "/organ/%s/reports", o.slug);
 	for (size_t i = 0; i < ncat; i++) {
 		const struct category *c = &cats[i];
 		struct item_filter f = portal_filter(o.id);

@@ -89,7 +89,7 @@ xmllint --html --noout "$T/r.html" 2> "$T/lint"
 eq "xmllint --html: no errors" "$?/$(cat "$T/lint")" "0/"
 has "html: a zh-CN document" "$T/r.html" '<html lang="zh-CN">'
 has "html: the report title" "$T/r.html" "<h1>沙县应急管理局2018年政府信息公开工作年度报告</h1>"
-has "html: the table's caption" "$T/r.html" "<caption>沙县应急管理局政府信息公开年度统计表</caption>"
+has "html: the table's caption" "$T/r.html" "<caption id=\"rpt-stats-caption\">沙县应急管理局政府信息公开年度统计表</caption>"
 has "html: the year's column header" "$T/r.html" '<th id="rpt-stats-0-c-year" scope="col">2018年度</th>'
 has "html: 259 items in 2018" "$T/r.html" \
 	'<td class="num" headers="rpt-stats-r-items rpt-stats-0-c-year">259</td>'

@@ -173,7 +173,7 @@ static void t_applications(void)
 	report_html_tables(&f, "某局", 2023, &s, ids, &out);
 	const char *h = buf_str(&out);
 	T_EQ_INT(count(h, "<table"), 1);
-	T_ASSERT(strstr(h, "<caption>收到和处理政府信息公开申请情况</caption>"));
+	T_ASSERT(strstr(h, "<caption id=\"rpt-applications-caption\">收到和处理政府信息公开申请情况</caption>"));
 	char *head = between(h, "<thead>", "</thead>");
 	T_EQ_INT(count(head, "<tr>"), 3);
 	T_ASSERT(strstr(head,
@@ -262,7 +262,7 @@ static void t_fj_county(void)
 	T_EQ_INT(fixture("fj-county-2018", &f, &s), 0);
 	report_html_table(&f.tables[0], "沙县应急管理局", 2018, &s, &out);
 	const char *h = buf_str(&out);
-	T_ASSERT(strstr(h, "<caption>沙县应急管理局政府信息公开年度统计表"
+	T_ASSERT(strstr(h, "<caption id=\"rpt-stats-caption\">沙县应急管理局政府信息公开年度统计表"
 			   "</caption>"));
 	T_ASSERT(strstr(h, "<tr><th id=\"rpt-stats-0-corner\">指标名称</th>"
 			   "<th id=\"rpt-stats-0-unit\" scope=\"col\">单位</th>"
@@ -372,12 +372,12 @@ static void t_escaping_and_document(void)
 	T_ASSERT(strstr(h, "<style>\n/* == report tables: begin"));
 	T_ASSERT(strstr(h, "scope=\"col\">甲&lt;&amp;&gt;乙</th>"));
 	T_ASSERT(!strstr(h, "<&>"));
-	T_ASSERT(strstr(h, "<caption>A&lt;局&gt;表</caption>"));
+	T_ASSERT(strstr(h, "<caption id=\"rpt-t-caption\">A&lt;局&gt;表</caption>"));
 	/* the section's text, then its table; the next section after */
 	T_ASSERT(strstr(h, "<h2>一、2020年情况</h2>\n"
 			   "<p>第一段&lt;b&gt;&amp;<br>\n续行</p>\n"
-			   "<p># 第二段<br>\n1. 第三行</p>\n<table "));
-	T_ASSERT(strstr(h, "</table>\n<h2>二、其他</h2>\n</div>"));
+			   "<p># 第二段<br>\n1. 第三行</p>\n<div class=\"scroll\" "));
+	T_ASSERT(strstr(h, "</table>\n</div>\n<h2>二、其他</h2>\n</div>"));
 	T_EQ_INT(check_headers(h), 2);
 	T_ASSERT(lint_html(h));
 	/* a stylesheet that could close <style> is left out */

@@ -1,0 +1,123 @@
+/*
+ * report.c - shared by the report pages of the back office and the
+ * portal (see report.h).
+ */
+#include "web/report.h"
+
+#include "base/date.h"
+#include "base/str.h"
+#include "domain/narrative.h"
+#include "render/html.h"
+#include "render/report_doc.h"
+#include "render/report_html.h"
+#include "store/item.h"
+#include "store/metric.h"
+#include "store/organ.h"
+#include "store/report.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const char *report_default_format(int year)
+{
+	return year >= 2021 ? "cn-2021" : year <= 2019 ? "fj-county-2018"
+						      : "cn-2021";
+}
+
+int report_load_format(struct req *r, const char *id, struct format *f,
+		       struct err *e)
+{
+	const char *dir = r->app->conf.data_dir;
+	int rc = report_format_load(str_empty(dir) ? NULL : dir, id, f, e);
+	if (rc && e->code == ERR_NOTFOUND) {
+		/* a bad ?format= is the visitor's mistake */
+		e->http_status = 404;
+	}
+	return rc;
+}
+
+int report_compute(struct req *r, const struct organ *o,
+		   const struct format *f, int year, struct mvals *m,
+		   struct cellset *cells, struct err *e)
+{
+	char from[24], to[24];
+	snprintf(from, sizeof from, "%04d-01-01", year);
+	snprintf(to, sizeof to, "%04d-12-31", year);
+	if (metric_values(r->st, o->id, from, to, m, e) ||
+	    metric_report_cells(r->st, o->id, f, year, cells, e)) {
+		return -1;
+	}
+	return 0;
+}
+
+json_t *report_fill_sections(const char *sections, const struct mvals *m,
+			     const struct cellset *cells, const char *organ,
+			     int year, struct err *e)
+{
+	json_t *in = json_loads(sections ? sections : "{}", 0, NULL);
+	json_t *out = json_object();
+	const char *k;
+	json_t *v;
+	json_object_foreach(in, k, v) {
+		Buf b = BUF_INIT;
+		const char *t = json_string_value(v);
+		if (t && narrative_fill(t, m, cells, organ, year, &b, e)) {
+			buf_free(&b);
+			json_decref(in);
+			json_decref(out);
+			return NULL;
+		}
+		json_object_set_new(out, k, json_string(buf_str(&b)));
+		buf_free(&b);
+	}
+	json_decref(in);
+	return out;
+}
+
+const char *report_json_text(const char *id, void *arg)
+{
+	return json_string_value(json_object_get(arg, id));
+}
+
+void report_body(const struct format *f, const char *organ, int year,
+		 const struct cellset *cells, json_t *texts, Buf *out)
+{
+	report_html_body(f, organ, year, cells, texts ? report_json_text : NULL,
+			 texts, out);
+}
+
+int64_t report_due(const struct organ *o, int year)
+{
+	int64_t d = 0;
+	char s[32];
+	snprintf(s, sizeof s, "%04d-%s", year + 1,
+		 o->parent_id ? "01-31" : "03-31");
+	date_parse(s, &d);
+	return d;
+}
+
+int report_done(struct req *r, const struct organ *o, int year,
+		struct err *e)
+{
+	struct report rep;
+	int got = report_published(r->st, o->id, year, &rep, e);
+	report_clear(&rep);
+	if (got != 0) {
+		return got;
+	}
+	char since[32];
+	snprintf(since, sizeof since, "%04d-01-01", year + 1);
+	struct item_filter f = item_filter_all(o->id);
+	struct item *v = NULL;
+	size_t n = 0;
+	int64_t total = 0;
+	f.public_only = 1;
+	f.kind = KIND_ANNUAL_REPORT;
+	f.since = since;
+	f.limit = 1;
+	if (item_list(r->st, &f, &v, &n, &total, e)) {
+		return -1;
+	}
+	item_list_free(v, n);
+	return total > 0;
+}

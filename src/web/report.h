@@ -1,0 +1,61 @@
+/*
+ * report.h - what the back office's report pages (admin_report.c) and
+ * the portal's (portal_report.c) share: choosing and loading a format,
+ * computing a year's report live, filling the narrative, the body of a
+ * report page (sections with their text and tables), and the legal date
+ * of a year's report (art. 49).
+ */
+#ifndef GK_WEB_REPORT_H
+#define GK_WEB_REPORT_H
+
+#include "domain/crosscheck.h"
+#include "domain/format.h"
+#include "domain/mvals.h"
+#include "web/http.h"
+
+#include <jansson.h>
+
+struct organ;
+
+/* The format a year's report uses unless one is chosen: the national
+ * 2021 format from 2021 on, else the seed's county format. */
+const char *report_default_format(int year);
+
+/* Loads format id through the installation's data directory. */
+int report_load_format(struct req *r, const char *id, struct format *f,
+		       struct err *e);
+
+/* A year's report computed from the records now: *m the year's metrics,
+ * *cells every cell (both empty before; the caller frees). */
+int report_compute(struct req *r, const struct organ *o,
+		   const struct format *f, int year, struct mvals *m,
+		   struct cellset *cells, struct err *e);
+
+/* Section texts (JSON object id -> text) with placeholders filled for
+ * year, as a JSON object the caller decrefs; NULL with e when a text does
+ * not fill (a stored text is checked on saving, so this is rare). */
+json_t *report_fill_sections(const char *sections, const struct mvals *m,
+			     const struct cellset *cells, const char *organ,
+			     int year, struct err *e);
+
+/* A report_text_fn reading section texts from a JSON object (arg). */
+const char *report_json_text(const char *id, void *arg);
+
+/* Appends the body of a report: each section's title (h2), its text as
+ * paragraphs (texts: JSON object id -> filled text; NULL = none) and
+ * its tables. */
+void report_body(const struct format *f, const char *organ, int year,
+		 const struct cellset *cells, json_t *texts, Buf *out);
+
+/* The last day for the organ's report on year (art. 49: departments by
+ * 31 January, the government at the top of the tree by 31 March of the
+ * next year), as a day number. */
+int64_t report_due(const struct organ *o, int year);
+
+/* 1 when the organ has published its report on year: a published report,
+ * or an annual_report catalog item published since 1 January of the
+ * following year (a report made outside gongkai and posted as an item). */
+int report_done(struct req *r, const struct organ *o, int year,
+		struct err *e);
+
+#endif
