@@ -5,9 +5,8 @@
 
 #include "store/organ.h"
 
-#include "base/str.h"
 #include "base/buf.h"
-#include "render/report_doc.h"
+#include "base/str.h"
 
 #include <pwd.h>
 #include <stdarg.h>
@@ -112,7 +111,13 @@ int cli_read_password(int from_stdin, char *out, size_t n, struct err *e)
 	return 1;
 }
 
-int cli_load_format(const char *id, struct format *f, struct err *e)
+int cli_write(const char *path, const Buf *b, struct err *e)
 {
-	return report_format_load(NULL, id, f, e);
+	FILE *fp = path ? fopen(path, "wb") : stdout;
+	if (!fp || fwrite(b->p ? b->p : "", 1, b->n, fp) != b->n ||
+	    (path ? fclose(fp) : fflush(fp)) != 0) {
+		return err_set(e, ERR_INTERNAL, "cannot write %s",
+			       path ? path : "standard output");
+	}
+	return 0;
 }

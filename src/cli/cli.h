@@ -42,11 +42,10 @@ int cli_open_organ(const char *db, const char *key, store **out,
  * error. */
 int cli_read_password(int from_stdin, char *out, size_t n, struct err *e);
 
-/* Loads report format id (data/report-formats/ID.json, embedded).
- * ERR_NOTFOUND naming the known formats when there is none; *f is the
- * caller's (format_free) either way. */
-struct format;
-int cli_load_format(const char *id, struct format *f, struct err *e);
+/* Writes b to the file path (NULL: standard output). 0, or -1 with e
+ * (ERR_INTERNAL naming the file). */
+struct Buf;
+int cli_write(const char *path, const struct Buf *b, struct err *e);
 
 int cmd_init(int argc, char **argv);
 int cmd_serve(int argc, char **argv);

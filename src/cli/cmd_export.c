@@ -158,11 +158,7 @@ int cmd_export(int argc, char **argv)
 	} else {
 		write_csv(&out, v, n);
 	}
-	FILE *fp = out_path ? fopen(out_path, "wb") : stdout;
-	if (!fp || fwrite(out.p ? out.p : "", 1, out.n, fp) != out.n ||
-	    (out_path ? fclose(fp) : fflush(fp)) != 0) {
-		err_set(&e, ERR_INTERNAL, "cannot write %s",
-			out_path ? out_path : "standard output");
+	if (cli_write(out_path, &out, &e)) {
 		rc = cli_fail("export", &e);
 		goto done;
 	}

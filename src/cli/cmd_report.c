@@ -13,6 +13,7 @@
 #include "base/date.h"
 #include "base/str.h"
 #include "render/report_html.h"
+#include "render/report_doc.h"
 #include "render/report_json.h"
 #include "render/report_md.h"
 #include "store/metric.h"
@@ -29,19 +30,6 @@ static const char usage[] =
 	"  PATH ends in .json, .html or .md";
 
 enum out_type { OUT_JSON, OUT_HTML, OUT_MD };
-
-static int write_file(const char *path, const Buf *b, struct err *e)
-{
-	FILE *fp = fopen(path, "wb");
-	if (!fp) {
-		return err_set(e, ERR_INPUT, "cannot write %s", path);
-	}
-	size_t w = fwrite(b->p ? b->p : "", 1, b->n, fp);
-	if (fclose(fp) != 0 || w != b->n) {
-		return err_set(e, ERR_INTERNAL, "writing %s failed", path);
-	}
-	return 0;
-}
 
 int cmd_report(int argc, char **argv)
 {
@@ -102,15 +90,16 @@ int cmd_report(int argc, char **argv)
 	struct err e = {0};
 	struct format f = {0};
 	struct cellset cells = {0};
+	struct mvals mv = {0};
 	struct organ o = {0};
 	struct check_result *res = NULL;
 	size_t nres = 0;
 	store *st = NULL;
 	Buf text = BUF_INIT, css = BUF_INIT;
 	int rc;
-	if (cli_load_format(fid, &f, &e) ||
+	if (report_format_load(NULL, fid, &f, &e) ||
 	    cli_open_organ(db, organ_key, &st, &o, &e) ||
-	    metric_report_cells(st, o.id, &f, (int)year, &cells, &e)) {
+	    metric_report_cells(st, o.id, &f, (int)year, &mv, &cells, &e)) {
 		rc = cli_fail("report", &e);
 		goto done;
 	}
@@ -128,7 +117,7 @@ int cmd_report(int argc, char **argv)
 		report_html_document(&f, o.name, (int)year, &cells, NULL,
 				     NULL, buf_str(&css), &text);
 	}
-	if (write_file(out, &text, &e)) {
+	if (cli_write(out, &text, &e)) {
 		rc = cli_fail("report", &e);
 		goto done;
 	}
@@ -144,6 +133,7 @@ done:
 	buf_free(&text);
 	buf_free(&css);
 	cellset_free(&cells);
+	mvals_free(&mv);
 	format_free(&f);
 	organ_clear(&o);
 	store_close(st);

@@ -115,15 +115,15 @@ int metric_cumulate(store *st, int64_t organ_id, const char *row,
 }
 
 int metric_report_cells(store *st, int64_t organ_id, const struct format *f,
-			int year, struct cellset *cells, struct err *e)
+			int year, struct mvals *m, struct cellset *cells,
+			struct err *e)
 {
-	struct mvals m = {0};
 	struct baseline *all = NULL;
 	size_t nb = 0;
 	char from[24], to[24];
 	snprintf(from, sizeof from, "%04d-01-01", year);
 	snprintf(to, sizeof to, "%04d-12-31", year);
-	int rc = metric_values(st, organ_id, from, to, &m, e);
+	int rc = metric_values(st, organ_id, from, to, m, e);
 	if (rc == 0) {
 		rc = baseline_list(st, organ_id, &all, &nb, e);
 	}
@@ -154,7 +154,7 @@ int metric_report_cells(store *st, int64_t organ_id, const struct format *f,
 							&cu, e);
 						v = cu.value;
 					} else {
-						rc = mvals_eval(&m, expr, &v, e);
+						rc = mvals_eval(m, expr, &v, e);
 					}
 					if (rc == 0) {
 						cellset_put(cells, tb->id,
@@ -165,6 +165,5 @@ int metric_report_cells(store *st, int64_t organ_id, const struct format *f,
 		}
 	}
 	baseline_list_free(all, nb);
-	mvals_free(&m);
 	return rc;
 }

@@ -38,11 +38,13 @@ int metric_cumulate(store *st, int64_t organ_id, const char *row,
 		    int year, struct cumulative *out, struct err *e);
 
 
-/* Every cell of format f for the organ's year into *cells (empty;
- * cellset_free after): yearly cells from the year's records, cumulative
- * ones with the organ's baselines. ERR_INPUT when the format names a
- * metric the engine does not know. */
+/* Every cell of format f for the organ's year into *cells, and the
+ * year's metrics (from which the yearly cells come) into *m (both empty;
+ * cellset_free and mvals_free after): yearly cells from the year's
+ * records, cumulative ones with the organ's baselines. ERR_INPUT when the
+ * format names a metric the engine does not know. */
 int metric_report_cells(store *st, int64_t organ_id, const struct format *f,
-			int year, struct cellset *cells, struct err *e);
+			int year, struct mvals *m, struct cellset *cells,
+			struct err *e);
 
 #endif

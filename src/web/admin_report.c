@@ -165,62 +165,84 @@ int admin_reports_open_page(struct req *r, struct err *e)
 	return 0;
 }
 
-/* The organ's draft of year in format, if any (else *d zeroed). */
-static int find_draft(struct req *r, const struct organ *o, int year,
-		      const char *fmt, struct report *d, struct err *e)
+/* One organ's report for a year in a format as the pages of this file
+ * start from it: the organ, {year}, the format (the format parameter,
+ * else the year's default), the year's metrics and every cell computed
+ * now, the organ's reports, its checks, and the open draft among them
+ * (d: NULL when there is none). */
+struct yr {
+	struct organ o;
+	int year;
+	struct format f;
+	struct mvals m;
+	struct cellset cells;
+	struct report *all;
+	size_t nall;
+	const struct report *d;
+	struct check_result *res;
+	size_t nres, bad;
+};
+
+static int yr_load(struct req *r, struct yr *w, struct err *e)
 {
-	struct report *v = NULL;
-	size_t n = 0;
-	memset(d, 0, sizeof *d);
-	if (report_list(r->st, o->id, 0, &v, &n, e)) {
+	memset(w, 0, sizeof *w);
+	if (route_organ(r, &w->o, e)) {
 		return -1;
 	}
-	for (size_t i = 0; i < n; i++) {
-		if (v[i].year == year && str_eq(v[i].format, fmt) &&
-		    v[i].status == RS_DRAFT) {
-			*d = v[i];
-			memset(&v[i], 0, sizeof v[i]);
+	const char *fid = req_param(r, "format");
+	if (cap_year(r, &w->year, e) ||
+	    report_load_format(r,
+			       str_empty(fid) ? report_default_format(w->year)
+					      : fid,
+			       &w->f, e) ||
+	    report_compute(r, &w->o, &w->f, w->year, &w->m, &w->cells, e) ||
+	    report_list(r->st, w->o.id, 0, &w->all, &w->nall, e)) {
+		return -1;
+	}
+	for (size_t i = 0; i < w->nall; i++) {
+		if (w->all[i].year == w->year &&
+		    str_eq(w->all[i].format, w->f.id) &&
+		    w->all[i].status == RS_DRAFT) {
+			w->d = &w->all[i];
 		}
 	}
-	report_list_free(v, n);
+	w->bad = crosscheck_run(&w->f, &w->cells, &w->res, &w->nres);
 	return 0;
+}
+
+static void yr_free(struct yr *w)
+{
+	free(w->res);
+	report_list_free(w->all, w->nall);
+	cellset_free(&w->cells);
+	mvals_free(&w->m);
+	format_free(&w->f);
+	organ_clear(&w->o);
 }
 
 /* Everything the workspace shows; error (may be NULL) goes above the
  * form, texts (may be NULL) are the sections typed (after a refusal). */
-static int workspace(struct req *r, const struct organ *o, int year,
-		     const char *error, json_t *texts, struct err *e)
+static int workspace(struct req *r, const struct yr *w, const char *error,
+		     json_t *texts, struct err *e)
 {
-	const char *fid = req_param(r, "format");
-	if (str_empty(fid)) {
-		fid = report_default_format(year);
-	}
-	struct format f = {0};
-	struct mvals m = {0};
-	struct cellset cells = {0};
-	struct report d = {0};
-	struct report *all = NULL;
-	size_t nall = 0;
-	struct check_result *res = NULL;
-	size_t nres = 0;
+	const struct organ *o = &w->o;
+	const struct format *f = &w->f;
+	const struct check_result *res = w->res;
+	const struct report *all = w->all;
+	size_t nres = w->nres, nall = w->nall, bad = w->bad;
+	int year = w->year;
+	const char *sections = w->d ? w->d->sections : NULL;
 	json_t *saved = NULL, *filled = NULL;
 	tvars *v = tvars_new();
-	Buf tables = BUF_INIT, preview = BUF_INIT;
-	int rc = -1;
-	if (report_load_format(r, fid, &f, e) ||
-	    report_compute(r, o, &f, year, &m, &cells, e) ||
-	    find_draft(r, o, year, f.id, &d, e) ||
-	    report_list(r->st, o->id, 0, &all, &nall, e)) {
-		goto done;
-	}
-	size_t bad = crosscheck_run(&f, &cells, &res, &nres);
-	saved = json_loads(d.sections ? d.sections : "{}", 0, NULL);
+	Buf preview = BUF_INIT;
+	int rc;
+	saved = json_loads(sections ? sections : "{}", 0, NULL);
 	if (!saved) {
 		saved = json_object();
 	}
 	layout_csrf(r, v);
 	Buf title = BUF_INIT;
-	report_fill(f.title, o->name, year, &title);
+	report_fill(f->title, o->name, year, &title);
 	tv_set(v, "title", buf_str(&title));
 	buf_free(&title);
 	tv_set(v, "organ_name", o->name);
@@ -232,9 +254,9 @@ static int workspace(struct req *r, const struct organ *o, int year,
 	layout_set_url(v, "publish_action",
 		       "/admin/o/%s/reports/%d/publish", o->slug, year);
 	tv_set_int(v, "year", year);
-	tv_set(v, "format", f.id);
-	tv_set(v, "format_name", f.name);
-	format_options(v, f.id);
+	tv_set(v, "format", f->id);
+	tv_set(v, "format_name", f->name);
+	format_options(v, f->id);
 	tv_set(v, "error", error ? error : "");
 	static const char *const notes[][2] = {
 		{"saved", "已保存各部分文字。"},
@@ -254,15 +276,15 @@ static int workspace(struct req *r, const struct organ *o, int year,
 		tvars *row = tv_add_row(v, "checks");
 		tv_set(row, "rule", res[i].rule);
 		tv_set(row, "detail", res[i].detail);
-		for (size_t k = 0; k < f.nchecks; k++) {
-			if (str_eq(f.checks[k].id, res[i].rule)) {
-				tv_set(row, "label", f.checks[k].label);
+		for (size_t k = 0; k < f->nchecks; k++) {
+			if (str_eq(f->checks[k].id, res[i].rule)) {
+				tv_set(row, "label", f->checks[k].label);
 			}
 		}
 	}
 	tv_set_list_empty(v, "versions");
 	for (size_t i = 0; i < nall; i++) {
-		if (all[i].year != year || !str_eq(all[i].format, f.id) ||
+		if (all[i].year != year || !str_eq(all[i].format, f->id) ||
 		    all[i].status == RS_DRAFT) {
 			continue;
 		}
@@ -274,58 +296,45 @@ static int workspace(struct req *r, const struct organ *o, int year,
 		layout_set_url(row, "href", "/organ/%s/report/%d?v=%d", o->slug,
 			       year, all[i].version);
 	}
-	tv_set_bool(v, "has_draft", d.id != 0);
+	tv_set_bool(v, "has_draft", w->d != NULL);
 	tv_set_bool(v, "can_publish", may_publish(r));
 	/* the sections: typed, else saved */
 	tv_set_list_empty(v, "sections");
-	for (size_t i = 0; i < f.nsections; i++) {
-		const char *id = f.sections[i].id;
+	for (size_t i = 0; i < f->nsections; i++) {
+		const char *id = f->sections[i].id;
 		const char *t = json_string_value(
 			json_object_get(texts ? texts : saved, id));
 		tvars *row = tv_add_row(v, "sections");
 		tv_set(row, "id", id);
-		tv_set(row, "label", f.sections[i].title);
+		tv_set(row, "label", f->sections[i].title);
 		tv_setf(row, "field", "s_%s", id);
 		tv_set(row, "text", t ? t : "");
 	}
 	/* the live tables, and the text filled in as it would publish */
 	struct err fe = {0};
-	filled = report_fill_sections(d.sections, &m, &cells, o->name, year,
-				      &fe);
-	report_body(&f, o->name, year, &cells, filled, &preview);
+	filled = report_fill_sections(sections, &w->m, &w->cells, o->name,
+				      year, &fe);
+	report_body(f, o->name, year, &w->cells, filled, &preview);
 	tv_set_html(v, "preview", html_frag_of(&preview));
 	layout_set_url(v, "json_href",
 		       "/admin/o/%s/reports/%d/report.json?format=%s", o->slug,
-		       year, f.id);
+		       year, f->id);
 	layout_set_url(v, "md_href", "/admin/o/%s/reports/%d/report.md?format=%s",
-		       o->slug, year, f.id);
+		       o->slug, year, f->id);
 	r->status = error ? 400 : 200;
 	rc = layout_page(r, "admin_report", "年度报告", v, e);
-done:
 	json_decref(saved);
 	json_decref(filled);
-	buf_free(&tables);
 	buf_free(&preview);
 	tvars_free(v);
-	free(res);
-	report_clear(&d);
-	report_list_free(all, nall);
-	cellset_free(&cells);
-	mvals_free(&m);
-	format_free(&f);
 	return rc;
 }
 
 int admin_report_page(struct req *r, struct err *e)
 {
-	struct organ o;
-	int year;
-	if (route_organ(r, &o, e)) {
-		return -1;
-	}
-	int rc = cap_year(r, &year, e) ? -1 : workspace(r, &o, year, NULL,
-							  NULL, e);
-	organ_clear(&o);
+	struct yr w;
+	int rc = yr_load(r, &w, e) ? -1 : workspace(r, &w, NULL, NULL, e);
+	yr_free(&w);
 	return rc;
 }
 
@@ -362,43 +371,35 @@ static int load_entries(struct req *r, int64_t organ_id, int year,
 
 int admin_report_sections_post(struct req *r, struct err *e)
 {
-	struct organ o;
-	int year;
-	if (route_organ(r, &o, e)) {
-		return -1;
-	}
-	struct format f = {0};
+	struct yr w;
 	struct report d = {0};
-	struct mvals m = {0};
-	struct cellset cells = {0};
 	struct entries x = {0};
 	json_t *texts = json_object();
 	struct actor who = auth_actor(r);
 	int rc = -1, draft = str_eq(req_param(r, "action"), "draft");
-	if (cap_year(r, &year, e) ||
-	    report_load_format(r, req_param_s(r, "format"), &f, e)) {
+	if (yr_load(r, &w, e)) {
 		goto done;
 	}
-	for (size_t i = 0; i < f.nsections; i++) {
+	const struct format *f = &w.f;
+	for (size_t i = 0; i < f->nsections; i++) {
 		char field[64];
-		snprintf(field, sizeof field, "s_%s", f.sections[i].id);
-		json_object_set_new(texts, f.sections[i].id,
+		snprintf(field, sizeof field, "s_%s", f->sections[i].id);
+		json_object_set_new(texts, f->sections[i].id,
 				    json_string(req_param_s(r, field)));
 	}
 	if (draft) {
 		struct narrative_facts facts = {0};
-		if (report_compute(r, &o, &f, year, &m, &cells, e) ||
-		    load_entries(r, o.id, year, &x, e)) {
+		if (load_entries(r, w.o.id, w.year, &x, e)) {
 			goto done;
 		}
-		facts.organ = o.name;
-		facts.year = year;
-		facts.m = &m;
+		facts.organ = w.o.name;
+		facts.year = w.year;
+		facts.m = &w.m;
 		facts.entries = x.v;
 		facts.nentries = x.n;
-		narrative_facts_format(&facts, &f);
-		for (size_t i = 0; i < f.nsections; i++) {
-			const char *id = f.sections[i].id;
+		narrative_facts_format(&facts, f);
+		for (size_t i = 0; i < f->nsections; i++) {
+			const char *id = f->sections[i].id;
 			if (!str_blank(json_string_value(
 				    json_object_get(texts, id)))) {
 				continue;
@@ -410,38 +411,36 @@ int admin_report_sections_post(struct req *r, struct err *e)
 			buf_free(&b);
 		}
 	}
-	for (size_t i = 0; i < f.nsections; i++) {
+	for (size_t i = 0; i < f->nsections; i++) {
 		struct err ce = {0};
 		const char *t = json_string_value(
-			json_object_get(texts, f.sections[i].id));
-		if (narrative_check(t ? t : "", &f, &ce)) {
+			json_object_get(texts, f->sections[i].id));
+		if (narrative_check(t ? t : "", f, &ce)) {
 			char msg[400];
-			snprintf(msg, sizeof msg, "%s：%s", f.sections[i].title,
+			snprintf(msg, sizeof msg, "%s：%s", f->sections[i].title,
 				 ce.msg);
-			rc = workspace(r, &o, year, msg, texts, e);
+			rc = workspace(r, &w, msg, texts, e);
 			goto done;
 		}
 	}
 	char *json = json_dumps(texts, JSON_COMPACT | JSON_SORT_KEYS);
-	rc = report_draft(r->st, &who, o.id, year, f.id, &d, e) ||
-			     report_set_sections(r->st, &who, o.id, d.id, json,
+	rc = report_draft(r->st, &who, w.o.id, w.year, f->id, &d, e) ||
+			     report_set_sections(r->st, &who, w.o.id, d.id, json,
 						 e)
 		     ? -1
 		     : 0;
 	free(json);
 	if (rc == 0) {
 		layout_redirect(r, "/admin/o/%s/reports/%d?format=%s&done=%s",
-				o.slug, year, f.id, draft ? "drafted" : "saved");
+				w.o.slug, w.year, f->id,
+				draft ? "drafted" : "saved");
 	}
 done:
 	json_decref(texts);
 	free(x.v);
 	activity_list_free(x.acts, x.n);
-	cellset_free(&cells);
-	mvals_free(&m);
 	report_clear(&d);
-	format_free(&f);
-	organ_clear(&o);
+	yr_free(&w);
 	return rc;
 }
 
@@ -503,133 +502,101 @@ static int report_item(struct req *r, const struct organ *o, int year,
 
 int admin_report_publish_post(struct req *r, struct err *e)
 {
-	struct organ o;
-	int year;
-	if (route_organ(r, &o, e)) {
-		return -1;
-	}
-	struct format f = {0};
+	struct yr w;
 	struct report d = {0};
-	struct mvals m = {0};
-	struct cellset cells = {0};
-	struct check_result *res = NULL;
-	size_t nres = 0;
 	struct item it = {0};
 	json_t *filled = NULL;
 	Buf json = BUF_INIT, title = BUF_INIT;
 	struct actor who = auth_actor(r);
 	const char *note = req_param_s(r, "override");
 	int rc = -1;
+	memset(&w, 0, sizeof w);
 	if (!may_publish(r)) {
 		err_set(e, ERR_DENIED, "只有分管领导或系统管理员可以发布年度报告。");
 		goto done;
 	}
-	if (cap_year(r, &year, e) ||
-	    report_load_format(r, req_param_s(r, "format"), &f, e) ||
-	    report_compute(r, &o, &f, year, &m, &cells, e) ||
-	    report_draft(r->st, &who, o.id, year, f.id, &d, e)) {
+	if (yr_load(r, &w, e)) {
 		goto done;
 	}
-	size_t bad = crosscheck_run(&f, &cells, &res, &nres);
-	if (bad && str_blank(note)) {
+	if (w.bad && str_blank(note)) {
 		char msg[300];
 		snprintf(msg, sizeof msg,
 			 "有 %zu 项勾稽关系未通过。请先核对数据；确需发布的，"
 			 "须在“未通过勾稽关系的发布说明”中写明理由。",
-			 bad);
-		rc = workspace(r, &o, year, msg, NULL, e);
+			 w.bad);
+		rc = workspace(r, &w, msg, NULL, e);
 		goto done;
 	}
-	filled = report_fill_sections(d.sections, &m, &cells, o.name, year, e);
+	if (report_draft(r->st, &who, w.o.id, w.year, w.f.id, &d, e)) {
+		goto done;
+	}
+	filled = report_fill_sections(d.sections, &w.m, &w.cells, w.o.name,
+				      w.year, e);
 	if (!filled) {
 		goto done;
 	}
-	report_json(&f, o.name, year, &cells, res, nres, report_json_text,
-		    filled, &json);
+	report_json(&w.f, w.o.name, w.year, &w.cells, w.res, w.nres,
+		    report_json_text, filled, &json);
 	/* the frozen copy also says its version and why it went out over a
 	 * failing check */
 	json_t *j = json_loads(buf_str(&json), 0, NULL);
-	if (bad) {
+	if (w.bad) {
 		json_object_set_new(j, "override_note", json_string(note));
 	}
 	json_object_set_new(j, "version", json_integer(d.version));
 	char *frozen = json_dumps(j, JSON_INDENT(1) | JSON_REAL_PRECISION(12));
 	json_decref(j);
-	report_fill(f.title, o.name, year, &title);
-	rc = report_item(r, &o, year, buf_str(&title), d.version, &it, e) ||
-			     report_publish(r->st, &who, o.id, d.id, frozen,
-					    bad ? note : "", &it, e)
+	report_fill(w.f.title, w.o.name, w.year, &title);
+	rc = report_item(r, &w.o, w.year, buf_str(&title), d.version, &it,
+			 e) ||
+			     report_publish(r->st, &who, w.o.id, d.id, frozen,
+					    w.bad ? note : "", &it, e)
 		     ? -1
 		     : 0;
 	free(frozen);
 	if (rc == 0) {
-		layout_redirect(r, "/admin/o/%s/reports/%d?format=%s&done=published",
-				o.slug, year, f.id);
+		layout_redirect(r,
+				"/admin/o/%s/reports/%d?format=%s&done=published",
+				w.o.slug, w.year, w.f.id);
 	}
 done:
 	json_decref(filled);
 	buf_free(&json);
 	buf_free(&title);
 	item_clear(&it);
-	free(res);
-	cellset_free(&cells);
-	mvals_free(&m);
 	report_clear(&d);
-	format_free(&f);
-	organ_clear(&o);
+	yr_free(&w);
 	return rc;
 }
 
 /* GET .../reports/{year}/report.json|.md: the live computation. */
 static int live_file(struct req *r, int md, struct err *e)
 {
-	struct organ o;
-	int year;
-	if (route_organ(r, &o, e)) {
-		return -1;
-	}
-	struct format f = {0};
-	struct mvals m = {0};
-	struct cellset cells = {0};
-	struct report d = {0};
-	struct check_result *res = NULL;
-	size_t nres = 0;
+	struct yr w;
 	json_t *filled = NULL;
 	int rc = -1;
-	const char *fid = req_param(r, "format");
-	if (cap_year(r, &year, e) ||
-	    report_load_format(r, str_empty(fid) ? report_default_format(year)
-						 : fid,
-			       &f, e) ||
-	    report_compute(r, &o, &f, year, &m, &cells, e) ||
-	    find_draft(r, &o, year, f.id, &d, e)) {
+	if (yr_load(r, &w, e)) {
 		goto done;
 	}
-	crosscheck_run(&f, &cells, &res, &nres);
-	filled = report_fill_sections(d.sections, &m, &cells, o.name, year, e);
+	filled = report_fill_sections(w.d ? w.d->sections : NULL, &w.m,
+				      &w.cells, w.o.name, w.year, e);
 	if (!filled) {
 		goto done;
 	}
 	if (md) {
-		report_md(&f, o.name, year, &cells, report_json_text, filled,
-			  &r->out);
-		r->status = 200;
+		report_md(&w.f, w.o.name, w.year, &w.cells, report_json_text,
+			  filled, &r->out);
 		r->ctype = "text/markdown; charset=utf-8";
 	} else {
-		report_json(&f, o.name, year, &cells, res, nres,
+		report_json(&w.f, w.o.name, w.year, &w.cells, w.res, w.nres,
 			    report_json_text, filled, &r->out);
-		r->status = 200;
 		r->ctype = "application/json; charset=utf-8";
 	}
+	r->status = 200;
 	rc = 0;
 done:
 	json_decref(filled);
-	free(res);
-	report_clear(&d);
-	cellset_free(&cells);
-	mvals_free(&m);
-	format_free(&f);
-	organ_clear(&o);
+	yr_free(&w);
 	return rc;
 }
 

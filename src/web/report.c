@@ -40,14 +40,7 @@ int report_compute(struct req *r, const struct organ *o,
 		   const struct format *f, int year, struct mvals *m,
 		   struct cellset *cells, struct err *e)
 {
-	char from[24], to[24];
-	snprintf(from, sizeof from, "%04d-01-01", year);
-	snprintf(to, sizeof to, "%04d-12-31", year);
-	if (metric_values(r->st, o->id, from, to, m, e) ||
-	    metric_report_cells(r->st, o->id, f, year, cells, e)) {
-		return -1;
-	}
-	return 0;
+	return metric_report_cells(r->st, o->id, f, year, m, cells, e);
 }
 
 json_t *report_fill_sections(const char *sections, const struct mvals *m,

@@ -9,7 +9,7 @@
  */
 #include "t.h"
 
-#include "cli/cli.h"
+#include "render/report_doc.h"
 #include "render/report_html.h"
 #include "render/report_md.h"
 
@@ -48,7 +48,7 @@ static void fj_cells(struct cellset *s)
 static int fixture(const char *id, struct format *f, struct cellset *s)
 {
 	struct err e = {0};
-	if (cli_load_format(id, f, &e)) {
+	if (report_format_load(NULL, id, f, &e)) {
 		fprintf(stderr, "  %s\n", e.msg);
 		return -1;
 	}
