@@ -41,6 +41,7 @@ void suite_activity(void);
 void suite_activity_store(void);
 void suite_narrative(void);
 void suite_report_html(void);
+void suite_report_grid(void);
 
 static const struct {
 	const char *name;
@@ -64,6 +65,7 @@ static const struct {
 	{"activity_store", suite_activity_store},
 	{"narrative", suite_narrative},
 	{"report_html", suite_report_html},
+	{"report_grid", suite_report_grid},
 };
 
 int main(int argc, char **argv)
