@@ -10,7 +10,8 @@
 #   make valgrind unit tests under valgrind (no sanitizers)
 
 CC ?= cc
-PKGS = libmicrohttpd sqlite3 libsodium jansson libzip libcurl
+PKGS = libmicrohttpd sqlite3 libsodium jansson libzip libcurl xlsxwriter \
+       pangocairo cairo
 # Recursive (=) so pkg-config runs only when a recipe needs it, after
 # `make deps` has installed the libraries.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))

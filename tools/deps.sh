@@ -1,6 +1,7 @@
 #!/bin/sh
 # deps.sh build|test - installs the Debian packages gongkai needs that are
 # missing (a no-op when all are present). `build`: compiler and libraries
+# (with the CJK font the PDF writer embeds)
 # for `make` / `make run`; `test`: also what `make check` uses (curl,
 # sqlite3 CLI, jq and xmllint for checking JSON and feeds, Chromium and CJK fonts for the browser tests, Node.js/npm
 # for the browser test tooling, LibreOffice and poppler-utils for turning
@@ -8,9 +9,10 @@
 # packages of tests/browser (also smtp-server, the mail sink of
 # tests/e2e/t_mail.sh).
 set -eu
-want="make gcc libc6-dev pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev libzip-dev libcurl4-openssl-dev"
+want="make gcc libc6-dev pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev libzip-dev libcurl4-openssl-dev
+	libxlsxwriter-dev libpango1.0-dev libcairo2-dev fonts-noto-cjk"
 if [ "${1:-build}" = test ]; then
-	want="$want curl sqlite3 jq libxml2-utils chromium fonts-noto-cjk valgrind procps
+	want="$want curl sqlite3 jq libxml2-utils chromium valgrind procps
 		libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils"
 fi
 missing=""

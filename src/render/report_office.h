@@ -1,0 +1,45 @@
+/*
+ * report_office.h - the annual report as the files offices use: XLSX
+ * (report_xlsx.c, libxlsxwriter: one sheet per table, official merged
+ * cells, numbers as numbers), DOCX (report_docx.c, on docx.c: the whole
+ * report in GB/T 9704-2012 layout) and PDF (report_pdf.c, cairo + pango:
+ * the same layout, fonts embedded). All three draw the tables from
+ * report_grid (render/report_grid.h), so every writer shows the same
+ * merged-cell layout as the report page.
+ *
+ * A writer appends the whole file to out (the caller's Buf) and returns 0,
+ * or -1 with e set (ERR_INPUT for text it cannot write, ERR_INTERNAL for a
+ * library failure); out may then hold a partial file, which the caller
+ * discards. Nothing in struct report_out is taken over or freed.
+ */
+#ifndef GK_REPORT_OFFICE_H
+#define GK_REPORT_OFFICE_H
+
+#include "base/buf.h"
+#include "base/err.h"
+#include "domain/crosscheck.h"
+#include "domain/format.h"
+#include "render/report_json.h"
+
+#include <stddef.h>
+
+/* What a report file is made from: all borrowed for the call. */
+struct report_out {
+	const struct format *f;
+	const char *organ;  /* the organ's name: fills "{organ}" */
+	int year;           /* fills "{year}" */
+	const struct cellset *cells;
+	const struct check_result *res; /* the cross-checks (may be NULL) */
+	size_t nres;
+	report_text_fn text; /* section texts (may be NULL: tables only) */
+	void *arg;           /* for text */
+	const char *note;    /* NULL, or a note printed under the title, e.g.
+			      * "更正版本 2" or the reason a failing check was
+			      * overridden */
+};
+
+int report_xlsx(const struct report_out *r, Buf *out, struct err *e);
+int report_docx(const struct report_out *r, Buf *out, struct err *e);
+int report_pdf(const struct report_out *r, Buf *out, struct err *e);
+
+#endif
