@@ -40,7 +40,7 @@ int report_compute(struct req *r, const struct organ *o,
 		   const struct format *f, int year, struct mvals *m,
 		   struct cellset *cells, struct err *e)
 {
-	return metric_report_cells(r->st, o->id, f, year, m, cells, e);
+	return metric_report_cells(r->st, o->id, 0, f, year, m, cells, e);
 }
 
 json_t *report_fill_sections(const char *sections, const struct mvals *m,
