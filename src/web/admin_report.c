@@ -107,7 +107,8 @@ int admin_reports_page(struct req *r, struct err *e)
 	size_t n = 0;
 	tvars *t = tvars_new();
 	int rc = -1;
-	if (report_list(r->st, o.id, 0, &v, &n, e) || due_warning(r, &o, t, e)) {
+	if (report_list(r->st, o.id, 0, &v, &n, e) || due_warning(r, &o, t, e) ||
+	    admin_rollup_link(r, &o, 0, t, e)) {
 		goto done;
 	}
 	tv_set(t, "organ_name", o.name);
@@ -296,6 +297,7 @@ static int workspace(struct req *r, const struct yr *w, const char *error,
 		layout_set_url(row, "href", "/organ/%s/report/%d?v=%d", o->slug,
 			       year, all[i].version);
 	}
+	int linked = admin_rollup_link(r, o, year, v, e);
 	tv_set_bool(v, "has_draft", w->d != NULL);
 	tv_set_bool(v, "can_publish", may_publish(r));
 	/* the sections: typed, else saved */
@@ -322,7 +324,7 @@ static int workspace(struct req *r, const struct yr *w, const char *error,
 	layout_set_url(v, "md_href", "/admin/o/%s/reports/%d/report.md?format=%s",
 		       o->slug, year, f->id);
 	r->status = error ? 400 : 200;
-	rc = layout_page(r, "admin_report", "年度报告", v, e);
+	rc = linked ? -1 : layout_page(r, "admin_report", "年度报告", v, e);
 	json_decref(saved);
 	json_decref(filled);
 	buf_free(&preview);

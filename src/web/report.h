@@ -52,9 +52,27 @@ void report_body(const struct format *f, const char *organ, int year,
  * next year), as a day number. */
 int64_t report_due(const struct organ *o, int year);
 
-/* 1 when the organ has published its report on year: a published report,
- * or an annual_report catalog item published since 1 January of the
- * following year (a report made outside gongkai and posted as an item). */
+/* When the organ's report on year came out: the first day (local time)
+ * any version of it was published in gongkai, or an annual_report
+ * catalog item was published in the following year (a report made
+ * outside gongkai and posted as an item, e.g. imported from CSV with its
+ * published_date), whichever is earlier. */
+struct report_pub {
+	int64_t day;         /* day number; 0 = not published */
+	int in_gongkai;      /* a version was published in gongkai (its
+				public report page exists) */
+	char *item_index_no; /* the earliest such item's index number, if
+				it came first, or NULL (heap) */
+};
+
+/* Fills *p (report_pub_clear after, in every case): 1 published, 0 not,
+ * -1 error. */
+int report_publication(struct req *r, const struct organ *o, int year,
+		       struct report_pub *p, struct err *e);
+void report_pub_clear(struct report_pub *p);
+
+/* 1 when the organ has published its report on year (as
+ * report_publication finds it), 0 when not, -1 on error. */
 int report_done(struct req *r, const struct organ *o, int year,
 		struct err *e);
 
