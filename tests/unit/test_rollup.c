@@ -6,13 +6,16 @@
  * published items, applications and baselines. The roll-up of an organ
  * counts it and its descendants - a grandchild too - and never a sibling,
  * the parent or another subtree; cumulative cells sum each organ's own
- * baselines.
+ * baselines. And the report's standing against its legal date
+ * (domain/rollup.c).
  */
 #include "t.h"
 #include "tdb.h"
 
 #include "domain/crosscheck.h"
 #include "domain/format.h"
+#include "domain/rollup.h"
+#include "base/date.h"
 #include "render/report_doc.h"
 #include "store/baseline.h"
 #include "store/metric.h"
@@ -230,8 +233,31 @@ static void t_cells(void)
 	tdb_close(st);
 }
 
+/* art. 49's dates: on the day is on time, the day after late; missing
+ * is not yet due up to the date itself, overdue after it */
+static void t_state(void)
+{
+	int64_t due = 0, d = 0;
+	T_EQ_INT(date_parse("2024-01-31", &due), 0);
+	T_EQ_INT(rollup_state_of(due, due, due + 100), RU_ON_TIME);
+	T_EQ_INT(rollup_state_of(due, due - 30, due), RU_ON_TIME);
+	T_EQ_INT(rollup_state_of(due, due + 1, due + 1), RU_LATE);
+	T_EQ_INT(rollup_state_of(due, 0, due), RU_NOT_DUE);
+	T_EQ_INT(rollup_state_of(due, 0, due - 200), RU_NOT_DUE);
+	T_EQ_INT(rollup_state_of(due, 0, due + 1), RU_OVERDUE);
+	T_EQ_INT(date_parse("2024-03-31", &d), 0);
+	T_EQ_INT(rollup_state_of(d, d - 11, d + 5), RU_ON_TIME);
+	T_ASSERT(rollup_state_missing(RU_OVERDUE));
+	T_ASSERT(rollup_state_missing(RU_NOT_DUE));
+	T_ASSERT(!rollup_state_missing(RU_LATE));
+	T_ASSERT(!rollup_state_missing(RU_ON_TIME));
+	T_EQ_STR(rollup_state_label(RU_LATE), "逾期发布");
+	T_EQ_STR(rollup_state_label(RU_NOT_DUE), "未发布（未到期）");
+}
+
 void suite_rollup(void)
 {
+	T_RUN(t_state);
 	T_RUN(t_subtree);
 	T_RUN(t_values);
 	T_RUN(t_cells);
