@@ -77,26 +77,6 @@ int admin_organ_report_warning(struct req *r, const struct organ *o,
 	return due_warning(r, o, v, e);
 }
 
-/* Options of the shipped formats, `sel` selected. */
-static void format_options(tvars *v, const char *sel)
-{
-	Buf known = BUF_INIT;
-	report_formats_known(&known);
-	char *p = known.p ? known.p : "";
-	while (*p) {
-		char *comma = strstr(p, ", ");
-		if (comma) {
-			*comma = 0;
-		}
-		layout_option(v, "formats", p, p, str_eq(p, sel));
-		if (!comma) {
-			break;
-		}
-		p = comma + 2;
-	}
-	buf_free(&known);
-}
-
 int admin_reports_page(struct req *r, struct err *e)
 {
 	struct organ o;
@@ -119,7 +99,7 @@ int admin_reports_page(struct req *r, struct err *e)
 		snprintf(ys, sizeof ys, "%d", y);
 		layout_option(t, "years", ys, ys, y == this_year() - 1);
 	}
-	format_options(t, "");
+	report_format_options(t, "");
 	tv_set_list_empty(t, "reports");
 	for (size_t i = 0; i < n; i++) {
 		tvars *row = tv_add_row(t, "reports");
@@ -257,7 +237,7 @@ static int workspace(struct req *r, const struct yr *w, const char *error,
 	tv_set_int(v, "year", year);
 	tv_set(v, "format", f->id);
 	tv_set(v, "format_name", f->name);
-	format_options(v, f->id);
+	report_format_options(v, f->id);
 	tv_set(v, "error", error ? error : "");
 	static const char *const notes[][2] = {
 		{"saved", "已保存各部分文字。"},

@@ -227,26 +227,6 @@ static int ru_load(struct req *r, struct ru *w, int with_status,
 	return 0;
 }
 
-/* Options of the shipped formats, `sel` selected. */
-static void format_options(tvars *v, const char *sel)
-{
-	Buf known = BUF_INIT;
-	report_formats_known(&known);
-	char *p = known.p ? known.p : "";
-	while (*p) {
-		char *comma = strstr(p, ", ");
-		if (comma) {
-			*comma = 0;
-		}
-		layout_option(v, "formats", p, p, str_eq(p, sel));
-		if (!comma) {
-			break;
-		}
-		p = comma + 2;
-	}
-	buf_free(&known);
-}
-
 /* The status list's row for s. */
 static void standing_row(const struct standing *s, int year, tvars *row)
 {
@@ -311,7 +291,7 @@ int admin_rollup_year_page(struct req *r, struct err *e)
 		snprintf(ys, sizeof ys, "%d", y);
 		layout_option(v, "years", ys, ys, y == w.year);
 	}
-	format_options(v, w.f.id);
+	report_format_options(v, w.f.id);
 	tv_set_int(v, "n_organs", (long long)w.ntree);
 	tv_set_int(v, "n_on_time", (long long)w.on_time);
 	tv_set_int(v, "n_late", (long long)w.late);

@@ -14,6 +14,7 @@
 #include "store/metric.h"
 #include "store/organ.h"
 #include "store/report.h"
+#include "web/layout.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -24,6 +25,25 @@ const char *report_default_format(int year)
 {
 	return year >= 2021 ? "cn-2021" : year <= 2019 ? "fj-county-2018"
 						      : "cn-2021";
+}
+
+void report_format_options(tvars *v, const char *sel)
+{
+	Buf known = BUF_INIT;
+	report_formats_known(&known);
+	char *p = known.p ? known.p : "";
+	while (*p) {
+		char *comma = strstr(p, ", ");
+		if (comma) {
+			*comma = 0;
+		}
+		layout_option(v, "formats", p, p, str_eq(p, sel));
+		if (!comma) {
+			break;
+		}
+		p = comma + 2;
+	}
+	buf_free(&known);
 }
 
 int report_load_format(struct req *r, const char *id, struct format *f,

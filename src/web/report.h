@@ -11,6 +11,7 @@
 #include "domain/crosscheck.h"
 #include "domain/format.h"
 #include "domain/mvals.h"
+#include "render/tmpl.h"
 #include "web/http.h"
 
 #include <jansson.h>
@@ -20,6 +21,10 @@ struct organ;
 /* The format a year's report uses unless one is chosen: the national
  * 2021 format from 2021 on, else the seed's county format. */
 const char *report_default_format(int year);
+
+/* Adds the shipped formats as the options "formats" of v (value and
+ * label the id), `sel` selected. */
+void report_format_options(tvars *v, const char *sel);
 
 /* Loads format id through the installation's data directory. */
 int report_load_format(struct req *r, const char *id, struct format *f,
