@@ -4,9 +4,10 @@
  * report for a year in a format from its records and baselines, runs the
  * format's cross-checks, and writes the file; the type comes from PATH's
  * extension. The file is always written, with `checks` saying what
- * failed. Types: .json (DESIGN.md §6), .html (a standalone document
- * with the official merged-cell tables) and .md (Markdown, tables
- * flattened).
+ * failed. With --rollup every cell is the sum over the organ and all its
+ * descendant organs (the county roll-up, store/metric.h). Types: .json
+ * (DESIGN.md §6), .html (a standalone document with the official
+ * merged-cell tables) and .md (Markdown, tables flattened).
  */
 #include "cli/cli.h"
 
@@ -26,7 +27,7 @@
 
 static const char usage[] =
 	"gongkai report --db FILE --organ NAME --year YYYY --format ID "
-	"--out PATH\n"
+	"--out PATH [--rollup]\n"
 	"  PATH ends in .json, .html or .md";
 
 enum out_type { OUT_JSON, OUT_HTML, OUT_MD };
@@ -39,11 +40,12 @@ int cmd_report(int argc, char **argv)
 		{"year", required_argument, NULL, 'y'},
 		{"format", required_argument, NULL, 'f'},
 		{"out", required_argument, NULL, 'p'},
+		{"rollup", no_argument, NULL, 'r'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *db = NULL, *organ_key = NULL, *ys = NULL, *fid = NULL,
 		   *out = NULL;
-	int c;
+	int c, rollup = 0;
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
@@ -53,6 +55,7 @@ int cmd_report(int argc, char **argv)
 		case 'y': ys = optarg; break;
 		case 'f': fid = optarg; break;
 		case 'p': out = optarg; break;
+		case 'r': rollup = 1; break;
 		case ':':
 			return cli_usage("report", usage, "%s needs a value",
 					 argv[optind - 1]);
@@ -99,7 +102,8 @@ int cmd_report(int argc, char **argv)
 	int rc;
 	if (report_format_load(NULL, fid, &f, &e) ||
 	    cli_open_organ(db, organ_key, &st, &o, &e) ||
-	    metric_report_cells(st, o.id, &f, (int)year, &mv, &cells, &e)) {
+	    metric_report_cells(st, o.id, rollup, &f, (int)year, &mv, &cells,
+				&e)) {
 		rc = cli_fail("report", &e);
 		goto done;
 	}

@@ -14,12 +14,14 @@
 #include "store/store.h"
 
 /* Fills *m (empty; mvals_free after) with every metric of the organ's
- * records for the period from..to (YYYY-MM-DD, inclusive; from NULL =
+ * records (subtree != 0: of the organ's and all its descendants' records,
+ * the county roll-up) for the period from..to (YYYY-MM-DD, inclusive; from NULL =
  * since the beginning): flows (published, received, replied, filed,
  * dated) in the period, stocks (valid items, carried-over applications,
  * case results) as of `to`. */
-int metric_values(store *st, int64_t organ_id, const char *from,
-		  const char *to, struct mvals *m, struct err *e);
+int metric_values(store *st, int64_t organ_id, int subtree,
+		  const char *from, const char *to, struct mvals *m,
+		  struct err *e);
 
 /* A cumulative value and where it came from. */
 struct cumulative {
@@ -42,9 +44,12 @@ int metric_cumulate(store *st, int64_t organ_id, const char *row,
  * year's metrics (from which the yearly cells come) into *m (both empty;
  * cellset_free and mvals_free after): yearly cells from the year's
  * records, cumulative ones with the organ's baselines. ERR_INPUT when the
- * format names a metric the engine does not know. */
-int metric_report_cells(store *st, int64_t organ_id, const struct format *f,
-			int year, struct mvals *m, struct cellset *cells,
-			struct err *e);
+ * format names a metric the engine does not know. With subtree != 0 the
+ * report is the roll-up of the organ and all its descendant organs (one
+ * aggregate query over the organ tree; a cumulative cell is the sum of
+ * each organ's own cumulative value, with its own baselines). */
+int metric_report_cells(store *st, int64_t organ_id, int subtree,
+			const struct format *f, int year, struct mvals *m,
+			struct cellset *cells, struct err *e);
 
 #endif

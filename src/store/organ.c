@@ -378,6 +378,28 @@ int organ_list(store *st, struct organ **out, size_t *n, struct err *e)
 			  (void **)out, n, e);
 }
 
+int organ_subtree(store *st, int64_t id, struct organ **out, size_t *n,
+		  struct err *e)
+{
+	*out = NULL;
+	*n = 0;
+	/* UNION (not UNION ALL) ends the walk should a parent loop back */
+	sqlite3_stmt *s = st_prepare(
+		st,
+		"WITH RECURSIVE sub(id, depth) AS (SELECT ?1, 0 "
+		"UNION SELECT c.id, sub.depth + 1 FROM organ c "
+		"JOIN sub ON c.parent_id = sub.id) "
+		"SELECT " ORGAN_COLS "FROM sub JOIN organ o ON o.id = sub.id "
+		"LEFT JOIN organ p ON p.id = o.parent_id "
+		"GROUP BY o.id ORDER BY min(sub.depth), o.name, o.id",
+		e);
+	if (!s || st_bind_int(st, s, 1, id, e)) {
+		return -1;
+	}
+	return st_collect(st, s, sizeof **out, fill_any, organ_clear_any,
+			  (void **)out, n, e);
+}
+
 int64_t organ_count(store *st, struct err *e)
 {
 	sqlite3_stmt *s = st_prepare(st, "SELECT count(*) FROM organ", e);

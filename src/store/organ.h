@@ -37,6 +37,11 @@ int organ_by_slug(store *st, const char *slug, struct organ *out,
 		  struct err *e);
 /* Every organ, government first then by name; free with organ_list_free. */
 int organ_list(store *st, struct organ **out, size_t *n, struct err *e);
+/* The organ id and all its descendants (children, their children, ...):
+ * the organ first, then by depth and name; none when id does not exist.
+ * Free with organ_list_free. */
+int organ_subtree(store *st, int64_t id, struct organ **out, size_t *n,
+		  struct err *e);
 /* Number of organs: >= 0, or -1. */
 int64_t organ_count(store *st, struct err *e);
 void organ_clear(struct organ *o);

@@ -129,7 +129,8 @@ int admin_organ_page(struct req *r, struct err *e)
 	layout_set_url(v, "edit_href", "/admin/o/%s/edit", o.slug);
 	layout_set_url(v, "baselines_href", "/admin/o/%s/baselines", o.slug);
 	layout_set_url(v, "reports_href", "/admin/o/%s/reports", o.slug);
-	if (admin_organ_report_warning(r, &o, v, e)) {
+	if (admin_organ_report_warning(r, &o, v, e) ||
+	    admin_rollup_link(r, &o, 0, v, e)) {
 		organ_clear(&o);
 		user_list_free(staff, ns);
 		tvars_free(v);

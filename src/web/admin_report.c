@@ -77,26 +77,6 @@ int admin_organ_report_warning(struct req *r, const struct organ *o,
 	return due_warning(r, o, v, e);
 }
 
-/* Options of the shipped formats, `sel` selected. */
-static void format_options(tvars *v, const char *sel)
-{
-	Buf known = BUF_INIT;
-	report_formats_known(&known);
-	char *p = known.p ? known.p : "";
-	while (*p) {
-		char *comma = strstr(p, ", ");
-		if (comma) {
-			*comma = 0;
-		}
-		layout_option(v, "formats", p, p, str_eq(p, sel));
-		if (!comma) {
-			break;
-		}
-		p = comma + 2;
-	}
-	buf_free(&known);
-}
-
 int admin_reports_page(struct req *r, struct err *e)
 {
 	struct organ o;
@@ -107,7 +87,8 @@ int admin_reports_page(struct req *r, struct err *e)
 	size_t n = 0;
 	tvars *t = tvars_new();
 	int rc = -1;
-	if (report_list(r->st, o.id, 0, &v, &n, e) || due_warning(r, &o, t, e)) {
+	if (report_list(r->st, o.id, 0, &v, &n, e) || due_warning(r, &o, t, e) ||
+	    admin_rollup_link(r, &o, 0, t, e)) {
 		goto done;
 	}
 	tv_set(t, "organ_name", o.name);
@@ -118,7 +99,7 @@ int admin_reports_page(struct req *r, struct err *e)
 		snprintf(ys, sizeof ys, "%d", y);
 		layout_option(t, "years", ys, ys, y == this_year() - 1);
 	}
-	format_options(t, "");
+	report_format_options(t, "");
 	tv_set_list_empty(t, "reports");
 	for (size_t i = 0; i < n; i++) {
 		tvars *row = tv_add_row(t, "reports");
@@ -256,7 +237,7 @@ static int workspace(struct req *r, const struct yr *w, const char *error,
 	tv_set_int(v, "year", year);
 	tv_set(v, "format", f->id);
 	tv_set(v, "format_name", f->name);
-	format_options(v, f->id);
+	report_format_options(v, f->id);
 	tv_set(v, "error", error ? error : "");
 	static const char *const notes[][2] = {
 		{"saved", "已保存各部分文字。"},
@@ -296,6 +277,7 @@ static int workspace(struct req *r, const struct yr *w, const char *error,
 		layout_set_url(row, "href", "/organ/%s/report/%d?v=%d", o->slug,
 			       year, all[i].version);
 	}
+	int linked = admin_rollup_link(r, o, year, v, e);
 	tv_set_bool(v, "has_draft", w->d != NULL);
 	tv_set_bool(v, "can_publish", may_publish(r));
 	/* the sections: typed, else saved */
@@ -322,7 +304,7 @@ static int workspace(struct req *r, const struct yr *w, const char *error,
 	layout_set_url(v, "md_href", "/admin/o/%s/reports/%d/report.md?format=%s",
 		       o->slug, year, f->id);
 	r->status = error ? 400 : 200;
-	rc = layout_page(r, "admin_report", "年度报告", v, e);
+	rc = linked ? -1 : layout_page(r, "admin_report", "年度报告", v, e);
 	json_decref(saved);
 	json_decref(filled);
 	buf_free(&preview);

@@ -133,8 +133,19 @@ int admin_report_sections_post(struct req *r, struct err *e);
 int admin_report_publish_post(struct req *r, struct err *e);
 int admin_report_json_page(struct req *r, struct err *e);
 int admin_report_md_page(struct req *r, struct err *e);
+
+/* admin_rollup.c: the roll-up of an organ and its descendant organs - a
+ * year's summed report and the status of each organ's report, and the
+ * roll-up's files. */
+int admin_rollup_page(struct req *r, struct err *e);
+int admin_rollup_year_page(struct req *r, struct err *e);
+int admin_rollup_json_page(struct req *r, struct err *e);
 struct organ;
 struct tvars;
+/* Sets "rollup_href" in v to the organ's roll-up for year (0: last year)
+ * when the organ has descendant organs and the user may see it. */
+int admin_rollup_link(struct req *r, const struct organ *o, int year,
+		      struct tvars *v, struct err *e);
 /* Sets due_year/due_date/due_overdue/due_who/due_href in v when the
  * organ's report on last year is not out yet (the workbench's warning). */
 int admin_organ_report_warning(struct req *r, const struct organ *o,

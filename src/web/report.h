@@ -11,6 +11,7 @@
 #include "domain/crosscheck.h"
 #include "domain/format.h"
 #include "domain/mvals.h"
+#include "render/tmpl.h"
 #include "web/http.h"
 
 #include <jansson.h>
@@ -20,6 +21,10 @@ struct organ;
 /* The format a year's report uses unless one is chosen: the national
  * 2021 format from 2021 on, else the seed's county format. */
 const char *report_default_format(int year);
+
+/* Adds the shipped formats as the options "formats" of v (value and
+ * label the id), `sel` selected. */
+void report_format_options(tvars *v, const char *sel);
 
 /* Loads format id through the installation's data directory. */
 int report_load_format(struct req *r, const char *id, struct format *f,
@@ -52,9 +57,27 @@ void report_body(const struct format *f, const char *organ, int year,
  * next year), as a day number. */
 int64_t report_due(const struct organ *o, int year);
 
-/* 1 when the organ has published its report on year: a published report,
- * or an annual_report catalog item published since 1 January of the
- * following year (a report made outside gongkai and posted as an item). */
+/* When the organ's report on year came out: the first day (local time)
+ * any version of it was published in gongkai, or an annual_report
+ * catalog item was published in the following year (a report made
+ * outside gongkai and posted as an item, e.g. imported from CSV with its
+ * published_date), whichever is earlier. */
+struct report_pub {
+	int64_t day;         /* day number; 0 = not published */
+	int in_gongkai;      /* a version was published in gongkai (its
+				public report page exists) */
+	char *item_index_no; /* the earliest such item's index number, if
+				it came first, or NULL (heap) */
+};
+
+/* Fills *p (report_pub_clear after, in every case): 1 published, 0 not,
+ * -1 error. */
+int report_publication(struct req *r, const struct organ *o, int year,
+		       struct report_pub *p, struct err *e);
+void report_pub_clear(struct report_pub *p);
+
+/* 1 when the organ has published its report on year (as
+ * report_publication finds it), 0 when not, -1 on error. */
 int report_done(struct req *r, const struct organ *o, int year,
 		struct err *e);
 

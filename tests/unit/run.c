@@ -35,6 +35,7 @@ void suite_smtp(void);
 void suite_outbox(void);
 void suite_mailer(void);
 void suite_metric(void);
+void suite_rollup(void);
 void suite_lawcase(void);
 void suite_format(void);
 void suite_activity(void);
@@ -59,6 +60,7 @@ static const struct {
 	{"docx", suite_docx},
 	{"smtp", suite_smtp},   {"outbox", suite_outbox},
 	{"mailer", suite_mailer}, {"metric", suite_metric},
+	{"rollup", suite_rollup},
 	{"lawcase", suite_lawcase},
 	{"format", suite_format},
 	{"activity", suite_activity},

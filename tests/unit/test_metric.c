@@ -213,7 +213,7 @@ static void t_tally(void)
 	store *st = fixture();
 	T_ASSERT(st);
 	struct mvals t = {0};
-	T_EQ_INT(metric_values(st, 1, "2018-01-01", "2018-12-31", &t, &e), 0);
+	T_EQ_INT(metric_values(st, 1, 0, "2018-01-01", "2018-12-31", &t, &e), 0);
 	/* a, b, c (d withdrawn, e and f outside, the draft unpublished) */
 	T_EQ_INT(metric(&t, "items"), 3);
 	T_EQ_INT(metric(&t, "items.website"), 2);
@@ -258,19 +258,19 @@ static void t_tally(void)
 			 metric(&t, "apps.carried_out.total"));
 	mvals_free(&t);
 	/* a case closed after the year's end is pending at it */
-	T_EQ_INT(metric_values(st, 1, "2018-01-01", "2018-05-31", &t, &e), 0);
+	T_EQ_INT(metric_values(st, 1, 0, "2018-01-01", "2018-05-31", &t, &e), 0);
 	T_EQ_INT(metric(&t, "cases.review.pending"), 1);
 	T_EQ_INT(metric(&t, "cases.review.upheld"), 0);
 	mvals_free(&t);
 	/* since the beginning, through 2019 */
-	T_EQ_INT(metric_values(st, 1, NULL, "2019-12-31", &t, &e), 0);
+	T_EQ_INT(metric_values(st, 1, 0, NULL, "2019-12-31", &t, &e), 0);
 	T_EQ_INT(metric(&t, "items"), 5);
 	T_EQ_INT(metric(&t, "items.website"), 3);
 	T_EQ_INT(metric(&t, "replies.partial"), 1);
 	T_EQ_INT(metric(&t, "lawsuits"), 2);
 	mvals_free(&t);
 	/* the other organ */
-	T_EQ_INT(metric_values(st, 2, NULL, "2019-12-31", &t, &e), 0);
+	T_EQ_INT(metric_values(st, 2, 0, NULL, "2019-12-31", &t, &e), 0);
 	T_EQ_INT(metric(&t, "items"), 1);
 	T_EQ_INT(metric(&t, "applications"), 1);
 	T_EQ_INT(metric(&t, "complaints"), 5);
