@@ -52,7 +52,7 @@ struct report_writer {
 	const char *ctype; /* its content type (as domain/item.c's
 			    * attachment allow-list gives it) */
 	const char *label; /* what it is, for link text: "Word 文档" */
-	int (*write)(const struct report_out *r, Buf *out, struct err *e);
+	int (*fn)(const struct report_out *r, Buf *out, struct err *e);
 };
 
 /* Every writer, in the order downloads are offered; ends with a row whose

@@ -11,6 +11,9 @@
 #include "domain/crosscheck.h"
 #include "domain/format.h"
 #include "domain/mvals.h"
+#include "render/report_doc.h"
+#include "render/report_office.h"
+#include "render/tmpl.h"
 #include "web/http.h"
 
 #include <jansson.h>
@@ -57,5 +60,51 @@ int64_t report_due(const struct organ *o, int year);
  * following year (a report made outside gongkai and posted as an item). */
 int report_done(struct req *r, const struct organ *o, int year,
 		struct err *e);
+
+/*---- Office files (report.EXT downloads, published reports' files) ----*/
+
+/* A published report's frozen copy read back for the writers: out is
+ * what report_out they take (the frozen cells, texts and checks; the note
+ * names a corrected version and a publication over failing checks). */
+struct report_pub {
+	struct report_doc d;
+	struct format f;
+	json_t *texts;
+	struct check_result *res;
+	size_t nres, bad;
+	char *title; /* the report's title, filled */
+	Buf note;
+	struct report_out out;
+};
+
+/* Reads frozen (the report JSON of format_id, as published as version
+ * with override_note) into *p, which the caller frees with
+ * report_pub_free in every case. ERR_INTERNAL when the copy is broken. */
+int report_pub_load(struct req *r, const char *format_id, const char *frozen,
+		    int version, const char *override_note,
+		    struct report_pub *p, struct err *e);
+void report_pub_free(struct report_pub *p);
+
+/* Appends a report file's name: its title, "（第N版）" for version > 1,
+ * what (e.g. "（未发布稿）", may be NULL), "." ext. */
+void report_file_name(const char *title, int version, const char *what,
+		      const char *ext, Buf *out);
+
+/* Writes o with w and answers with it as a download named name
+ * (Content-Disposition attachment with the UTF-8 name, ETag; shared
+ * caches may keep it when public_cache). 0, or -1 with e. */
+int report_send(struct req *r, const struct report_writer *w,
+		const struct report_out *o, const char *name, int public_cache,
+		struct err *e);
+
+/* The writer of the {ext} capture (r->cap[2]); ERR_NOTFOUND (404) when
+ * gongkai writes no such type. */
+const struct report_writer *report_writer_of(struct req *r, struct err *e);
+
+/* Sets list "downloads" of v: one row per writer with "href" (base, the
+ * URL-encoded path up to the extension, e.g. "/organ/x/report/2023/
+ * report.", then the extension and query, "" or "?v=2"), "label", "ext"
+ * and "ctype". */
+void report_downloads(tvars *v, const char *path, const char *query);
 
 #endif
