@@ -7,7 +7,9 @@
  * failed. With --rollup every cell is the sum over the organ and all its
  * descendant organs (the county roll-up, store/metric.h). Types: .json
  * (DESIGN.md §6), .html (a standalone document with the official
- * merged-cell tables) and .md (Markdown, tables flattened).
+ * merged-cell tables), .md (Markdown, tables flattened) and the office
+ * files of render/report_office.h's writer table (.docx: Word in
+ * GB/T 9704-2012 layout; .pdf: the same pages, fonts embedded).
  */
 #include "cli/cli.h"
 
@@ -17,6 +19,7 @@
 #include "render/report_doc.h"
 #include "render/report_json.h"
 #include "render/report_md.h"
+#include "render/report_office.h"
 #include "store/metric.h"
 #include "store/organ.h"
 
@@ -28,9 +31,9 @@
 static const char usage[] =
 	"gongkai report --db FILE --organ NAME --year YYYY --format ID "
 	"--out PATH [--rollup]\n"
-	"  PATH ends in .json, .html or .md";
+	"  PATH ends in .json, .html, .md, .docx or .pdf";
 
-enum out_type { OUT_JSON, OUT_HTML, OUT_MD };
+enum out_type { OUT_JSON, OUT_HTML, OUT_MD, OUT_OFFICE };
 
 int cmd_report(int argc, char **argv)
 {
@@ -77,6 +80,7 @@ int cmd_report(int argc, char **argv)
 				 "--year must be a year from 1990 to %d", y);
 	}
 	const char *ext = strrchr(out, '.');
+	const struct report_writer *w = ext ? report_writer_find(ext + 1) : NULL;
 	enum out_type type;
 	if (ext && strcmp(ext, ".json") == 0) {
 		type = OUT_JSON;
@@ -84,10 +88,13 @@ int cmd_report(int argc, char **argv)
 		type = OUT_HTML;
 	} else if (ext && strcmp(ext, ".md") == 0) {
 		type = OUT_MD;
+	} else if (w) {
+		type = OUT_OFFICE;
 	} else {
 		return cli_usage("report", usage,
 				 "%s: the output type comes from the "
-				 "extension: .json, .html or .md",
+				 "extension: .json, .html, .md, .docx or "
+				 ".pdf",
 				 out);
 	}
 	struct err e = {0};
@@ -113,6 +120,13 @@ int cmd_report(int argc, char **argv)
 			    NULL, &text);
 	} else if (type == OUT_MD) {
 		report_md(&f, o.name, (int)year, &cells, NULL, NULL, &text);
+	} else if (type == OUT_OFFICE) {
+		struct report_out ro = {&f, o.name, (int)year, &cells, res,
+					nres, NULL, NULL, NULL};
+		if (w->fn(&ro, &text, &e)) {
+			rc = cli_fail("report", &e);
+			goto done;
+		}
 	} else {
 		if (report_html_css(NULL, &css, &e)) {
 			rc = cli_fail("report", &e);

@@ -92,7 +92,7 @@ struct style {
 	int keep;           /* keep with the next paragraph */
 };
 
-enum { STYLE_TABLE = DOCX_NOTE + 1, STYLE_FOOTER, NSTYLES };
+enum { STYLE_TABLE = DOCX_CAPTION + 1, STYLE_FOOTER, NSTYLES };
 
 #define L FONT_LATIN
 static const struct style styles[NSTYLES] = {
@@ -116,6 +116,8 @@ static const struct style styles[NSTYLES] = {
 		       32, "right", 0, 400, 0, 1, LINE_PITCH, 0},
 	[DOCX_NOTE] = {"Note", "附注", 1, NULL, NULL,
 		       28, "both", 200, 0, 0, 0, 0, 0},
+	[DOCX_CAPTION] = {"Caption", "caption", 0, FONT_HT, L,
+			  28, "center", 0, 0, 0, 0, LINE_PITCH, 1},
 	[STYLE_TABLE] = {"TableText", "表格文字", 1, NULL, NULL,
 			 24, "both", 0, 0, 0, 0, 0, 0},
 	[STYLE_FOOTER] = {"Footer", "footer", 0, FONT_ST, FONT_ST,
@@ -392,7 +394,7 @@ int docx_para_runs(struct docx *d, enum docx_kind kind,
 	if (check_block(d) < 0) {
 		return -1;
 	}
-	if ((int)kind < 0 || (int)kind > DOCX_NOTE) {
+	if ((int)kind < 0 || (int)kind > DOCX_CAPTION) {
 		return err_set(&d->fail, ERR_INTERNAL, "未知的段落类型 %d",
 			       (int)kind);
 	}

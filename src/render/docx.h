@@ -60,6 +60,8 @@ enum docx_kind {
 	DOCX_SIGNATURE, /* 署名: right-aligned, 4 characters in from the right */
 	DOCX_DATE,      /* 成文日期: as the signature */
 	DOCX_NOTE,      /* 附注, notes under a table: 仿宋_GB2312 四号 (14 pt) */
+	DOCX_CAPTION,   /* 表题, a table's title above it: 黑体 四号, centred,
+			 * kept on the page of the table */
 };
 
 /* Flags of a run or cell. A cell's alignment defaults to centred in header

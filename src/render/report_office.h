@@ -42,4 +42,24 @@ int report_xlsx(const struct report_out *r, Buf *out, struct err *e);
 int report_docx(const struct report_out *r, Buf *out, struct err *e);
 int report_pdf(const struct report_out *r, Buf *out, struct err *e);
 
+/*---- The writers by file type (report_office.c) ----*/
+
+/* One office file type: what the CLI's --out extension, the web's
+ * report.EXT downloads and the files attached to a published report's
+ * catalog item are looked up by. */
+struct report_writer {
+	const char *ext;   /* "docx": the extension, without the dot */
+	const char *ctype; /* its content type (as domain/item.c's
+			    * attachment allow-list gives it) */
+	const char *label; /* what it is, for link text: "Word 文档" */
+	int (*fn)(const struct report_out *r, Buf *out, struct err *e);
+};
+
+/* Every writer, in the order downloads are offered; ends with a row whose
+ * ext is NULL. */
+extern const struct report_writer report_writers[];
+
+/* The writer for ext ("docx", no dot; compared exactly), or NULL. */
+const struct report_writer *report_writer_find(const char *ext);
+
 #endif

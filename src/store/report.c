@@ -249,7 +249,8 @@ done:
 
 int report_publish(store *st, const struct actor *who, int64_t organ_id,
 		   int64_t id, const char *frozen, const char *override_note,
-		   struct item *it, struct err *e)
+		   struct item *it, const struct report_file *files,
+		   size_t nfiles, struct err *e)
 {
 	struct report r = {0};
 	char *before = NULL, *after = NULL, at[21];
@@ -263,6 +264,14 @@ int report_publish(store *st, const struct actor *who, int64_t organ_id,
 	before = snapshot(&r, NULL, NULL);
 	if (item_create(st, who, it, 1, e)) {
 		goto done;
+	}
+	for (size_t i = 0; i < nfiles; i++) {
+		int64_t aid;
+		if (attachment_add(st, who, it->id, files[i].name,
+				   files[i].ctype, files[i].data, files[i].size,
+				   &aid, e)) {
+			goto done;
+		}
 	}
 	now_ts(at);
 	sqlite3_stmt *s = st_prepare(

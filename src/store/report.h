@@ -53,15 +53,25 @@ int report_get(store *st, int64_t organ_id, int64_t id, struct report *out,
 int report_set_sections(store *st, const struct actor *who, int64_t organ_id,
 			int64_t id, const char *sections, struct err *e);
 
+/* A file attached to the catalog item of a published report (the
+ * report as DOCX, ...): all borrowed for the call. */
+struct report_file {
+	const char *name, *ctype; /* checked with item_attachment_check */
+	const void *data;
+	size_t size;
+};
+
 /* Publishes draft id: stores frozen (the report JSON) and override_note
  * (required by the caller when a check failed), marks the earlier
- * published version superseded, and creates the catalog item it (kind
- * annual_report, published today; it->organ_id set by the caller).
- * Audited as report.publish with the note. ERR_CONFLICT when id is not
- * a draft. */
+ * published version superseded, creates the catalog item it (kind
+ * annual_report, published today; it->organ_id set by the caller) and
+ * attaches files[0..nfiles) to it, all in one transaction. Audited as
+ * report.publish with the note (and attachment.add per file).
+ * ERR_CONFLICT when id is not a draft. */
 int report_publish(store *st, const struct actor *who, int64_t organ_id,
 		   int64_t id, const char *frozen, const char *override_note,
-		   struct item *it, struct err *e);
+		   struct item *it, const struct report_file *files,
+		   size_t nfiles, struct err *e);
 
 /* The organ's reports (organ_id 0: every organ's), newest year first,
  * then format and version (newest first); published_only skips drafts

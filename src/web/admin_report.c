@@ -4,11 +4,14 @@
  * with the tables computed live from the records, every cross-check, the
  * narrative sections (with placeholders, and a generated first draft),
  * and publication by the leader or an admin, which freezes the figures
- * and adds the annual_report catalog item; a failing check needs a
- * written reason, audited and shown on the report.
+ * and adds the annual_report catalog item with the report's office files
+ * (Word, ...: one per render/report_office.c writer) attached; a failing
+ * check needs a written reason, audited and shown on the report. The
+ * live report also downloads as those files, marked as a draft.
  */
 #include "base/date.h"
 #include "base/str.h"
+#include "domain/item.h"
 #include "domain/narrative.h"
 #include "render/html.h"
 #include "render/report_doc.h"
@@ -22,6 +25,7 @@
 #include "web/pages.h"
 #include "web/report.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -303,6 +307,12 @@ static int workspace(struct req *r, const struct yr *w, const char *error,
 		       year, f->id);
 	layout_set_url(v, "md_href", "/admin/o/%s/reports/%d/report.md?format=%s",
 		       o->slug, year, f->id);
+	Buf base = BUF_INIT, query = BUF_INIT;
+	url_printf(&base, "/admin/o/%s/reports/%d/report.", o->slug, year);
+	url_printf(&query, "?format=%s", f->id);
+	report_downloads(v, buf_str(&base), buf_str(&query));
+	buf_free(&base);
+	buf_free(&query);
 	r->status = error ? 400 : 200;
 	rc = linked ? -1 : layout_page(r, "admin_report", "年度报告", v, e);
 	json_decref(saved);
@@ -482,8 +492,53 @@ static int report_item(struct req *r, const struct organ *o, int year,
 	return 0;
 }
 
+/* The office files of a report about to be published, one per writer,
+ * drawn from its frozen copy as the portal's downloads are. */
+struct files {
+	struct report_file v[8];
+	Buf data[8], name[8];
+	size_t n;
+};
+
+static int office_files(struct req *r, const struct report *d,
+			const char *frozen, const char *note,
+			struct files *x, struct err *e)
+{
+	struct report_frozen p;
+	int rc = report_frozen_load(r, d->format, frozen, d->version, note, &p,
+				 e);
+	for (const struct report_writer *w = report_writers; rc == 0 && w->ext;
+	     w++) {
+		size_t i = x->n++;
+		const char *ctype = NULL;
+		assert(i < sizeof x->v / sizeof x->v[0]);
+		report_file_name(p.title, d->version, NULL, w->ext, &x->name[i]);
+		rc = w->fn(&p.out, &x->data[i], e) ||
+				     item_attachment_check(
+					     buf_str(&x->name[i]), x->data[i].p,
+					     x->data[i].n,
+					     r->app->conf.max_attachment, &ctype,
+					     e)
+			     ? -1
+			     : 0;
+		x->v[i] = (struct report_file){buf_str(&x->name[i]), ctype,
+					       x->data[i].p, x->data[i].n};
+	}
+	report_frozen_free(&p);
+	return rc;
+}
+
+static void files_free(struct files *x)
+{
+	for (size_t i = 0; i < x->n; i++) {
+		buf_free(&x->data[i]);
+		buf_free(&x->name[i]);
+	}
+}
+
 int admin_report_publish_post(struct req *r, struct err *e)
 {
+	struct files files = {0};
 	struct yr w;
 	struct report d = {0};
 	struct item it = {0};
@@ -531,8 +586,11 @@ int admin_report_publish_post(struct req *r, struct err *e)
 	report_fill(w.f.title, w.o.name, w.year, &title);
 	rc = report_item(r, &w.o, w.year, buf_str(&title), d.version, &it,
 			 e) ||
+			     office_files(r, &d, frozen, w.bad ? note : "",
+					  &files, e) ||
 			     report_publish(r->st, &who, w.o.id, d.id, frozen,
-					    w.bad ? note : "", &it, e)
+					    w.bad ? note : "", &it, files.v,
+					    files.n, e)
 		     ? -1
 		     : 0;
 	free(frozen);
@@ -542,6 +600,7 @@ int admin_report_publish_post(struct req *r, struct err *e)
 				w.o.slug, w.year, w.f.id);
 	}
 done:
+	files_free(&files);
 	json_decref(filled);
 	buf_free(&json);
 	buf_free(&title);
@@ -590,4 +649,41 @@ int admin_report_json_page(struct req *r, struct err *e)
 int admin_report_md_page(struct req *r, struct err *e)
 {
 	return live_file(r, 1, e);
+}
+
+/* GET .../reports/{year}/report.{ext}: the live computation as an office
+ * file, marked as a draft. */
+int admin_report_file_page(struct req *r, struct err *e)
+{
+	const struct report_writer *wr = report_writer_of(r, e);
+	struct yr w;
+	json_t *filled = NULL;
+	Buf title = BUF_INIT, name = BUF_INIT, note = BUF_INIT;
+	char today[11];
+	int rc = -1;
+	memset(&w, 0, sizeof w);
+	if (!wr || yr_load(r, &w, e)) {
+		goto done;
+	}
+	filled = report_fill_sections(w.d ? w.d->sections : NULL, &w.m,
+				      &w.cells, w.o.name, w.year, e);
+	if (!filled) {
+		goto done;
+	}
+	date_format(date_today(), today);
+	buf_printf(&note, "未发布稿：数据按 %s 的记录实时计算，发布后以公开的版本为准",
+		   today);
+	report_fill(w.f.title, w.o.name, w.year, &title);
+	report_file_name(buf_str(&title), 1, "（未发布稿）", wr->ext, &name);
+	struct report_out ro = {&w.f,	    w.o.name, w.year,
+				&w.cells,   w.res,    w.nres,
+				report_json_text, filled, buf_str(&note)};
+	rc = report_send(r, wr, &ro, buf_str(&name), 0, e);
+done:
+	json_decref(filled);
+	buf_free(&title);
+	buf_free(&name);
+	buf_free(&note);
+	yr_free(&w);
+	return rc;
 }

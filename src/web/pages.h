@@ -133,6 +133,7 @@ int admin_report_sections_post(struct req *r, struct err *e);
 int admin_report_publish_post(struct req *r, struct err *e);
 int admin_report_json_page(struct req *r, struct err *e);
 int admin_report_md_page(struct req *r, struct err *e);
+int admin_report_file_page(struct req *r, struct err *e);
 
 /* admin_rollup.c: the roll-up of an organ and its descendant organs - a
  * year's summed report and the status of each organ's report, and the
@@ -154,6 +155,7 @@ int admin_organ_report_warning(struct req *r, const struct organ *o,
 int portal_reports_page(struct req *r, struct err *e);
 int portal_report_page(struct req *r, struct err *e);
 int portal_report_json_page(struct req *r, struct err *e);
+int portal_report_file_page(struct req *r, struct err *e);
 
 /* admin_calendar.c: the working-day calendar (admins). */
 int admin_calendar_page(struct req *r, struct err *e);

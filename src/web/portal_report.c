@@ -2,8 +2,9 @@
  * portal_report.c - published annual reports on the portal: an organ's
  * list by year, and one report as it was published (the frozen figures,
  * its text, the official tables, the cross-checks and any reason it went
- * out over a failing one), with its JSON. Earlier versions of a
- * corrected report stay readable (?v=N).
+ * out over a failing one), with its JSON and its office files (Word, ...:
+ * render/report_office.h). Earlier versions of a corrected report stay
+ * readable (?v=N).
  */
 #include "base/str.h"
 #include "render/html.h"
@@ -103,26 +104,17 @@ int portal_report_page(struct req *r, struct err *e)
 		return -1;
 	}
 	struct report rep = {0};
-	struct report_doc d = {0};
-	struct format f = {0};
+	struct report_frozen p = {0};
 	tvars *t = tvars_new();
-	Buf body = BUF_INIT;
-	json_t *texts = json_object();
+	Buf body = BUF_INIT, base = BUF_INIT, query = BUF_INIT;
 	int rc = -1;
 	if (find(r, &o, &rep, e) ||
-	    report_doc_parse(rep.frozen, strlen(rep.frozen), &d, e) ||
-	    report_load_format(r, rep.format, &f, e)) {
-		if (e->code == ERR_INPUT) {
-			e->code = ERR_INTERNAL; /* a frozen copy is ours */
-		}
+	    report_frozen_load(r, rep.format, rep.frozen, rep.version,
+			    rep.override_note, &p, e)) {
 		goto done;
 	}
-	for (size_t i = 0; i < d.nsections; i++) {
-		json_object_set_new(texts, d.section_ids[i],
-				    json_string(d.section_texts[i]));
-	}
-	report_body(&f, o.name, rep.year, &d.cells, texts, &body);
-	tv_set(t, "title", d.title ? d.title : "");
+	report_body(&p.f, o.name, rep.year, &p.d.cells, p.texts, &body);
+	tv_set(t, "title", p.d.title ? p.d.title : "");
 	tv_set(t, "organ_name", o.name);
 	layout_set_url(t, "organ_href", "/organ/%s/", o.slug);
 	layout_set_url(t, "list_href", "/organ/%s/reports", o.slug);
@@ -132,7 +124,7 @@ int portal_report_page(struct req *r, struct err *e)
 	tv_set_bool(t, "superseded", rep.status == RS_SUPERSEDED);
 	layout_set_url(t, "current_href", "/organ/%s/report/%d", o.slug,
 		       rep.year);
-	tv_set(t, "format_name", f.name);
+	tv_set(t, "format_name", p.f.name);
 	tv_set(t, "override_note", rep.override_note);
 	tv_set_html(t, "body", html_frag_of(&body));
 	if (rep.item_index_no) {
@@ -140,28 +132,56 @@ int portal_report_page(struct req *r, struct err *e)
 	}
 	layout_set_url(t, "json_href", "/organ/%s/report/%d/report.json?v=%d",
 		       o.slug, rep.year, rep.version);
+	url_printf(&base, "/organ/%s/report/%d/report.", o.slug, rep.year);
+	buf_printf(&query, "?v=%d", rep.version);
+	report_downloads(t, buf_str(&base), buf_str(&query));
 	/* the cross-checks as published */
-	struct check_result *res = NULL;
-	size_t nres = 0;
-	size_t bad = crosscheck_run(&f, &d.cells, &res, &nres);
-	tv_set_int(t, "n_checks", (long long)nres);
-	tv_set_int(t, "n_failed", (long long)bad);
+	tv_set_int(t, "n_checks", (long long)p.nres);
+	tv_set_int(t, "n_failed", (long long)p.bad);
 	tv_set_list_empty(t, "failed");
-	for (size_t i = 0; i < nres; i++) {
-		if (!res[i].ok) {
+	for (size_t i = 0; i < p.nres; i++) {
+		if (!p.res[i].ok) {
 			tvars *row = tv_add_row(t, "failed");
-			tv_set(row, "rule", res[i].rule);
-			tv_set(row, "detail", res[i].detail);
+			tv_set(row, "rule", p.res[i].rule);
+			tv_set(row, "detail", p.res[i].detail);
 		}
 	}
-	free(res);
-	rc = layout_page(r, "report", d.title ? d.title : "年度报告", t, e);
+	rc = layout_page(r, "report", p.d.title ? p.d.title : "年度报告", t,
+			 e);
 done:
-	json_decref(texts);
 	buf_free(&body);
+	buf_free(&base);
+	buf_free(&query);
 	tvars_free(t);
-	format_free(&f);
-	report_doc_free(&d);
+	report_frozen_free(&p);
+	report_clear(&rep);
+	organ_clear(&o);
+	return rc;
+}
+
+/* GET /organ/{slug}/report/{year}/report.{ext}: the published report (or
+ * version ?v=N) as an office file, drawn from its frozen copy. */
+int portal_report_file_page(struct req *r, struct err *e)
+{
+	const struct report_writer *w = report_writer_of(r, e);
+	struct organ o;
+	if (!w || route_organ(r, &o, e)) {
+		return -1;
+	}
+	struct report rep = {0};
+	struct report_frozen p = {0};
+	Buf name = BUF_INIT;
+	int rc = -1;
+	if (find(r, &o, &rep, e) ||
+	    report_frozen_load(r, rep.format, rep.frozen, rep.version,
+			    rep.override_note, &p, e)) {
+		goto done;
+	}
+	report_file_name(p.title, rep.version, NULL, w->ext, &name);
+	rc = report_send(r, w, &p.out, buf_str(&name), 1, e);
+done:
+	buf_free(&name);
+	report_frozen_free(&p);
 	report_clear(&rep);
 	organ_clear(&o);
 	return rc;

@@ -1,9 +1,12 @@
 /*
  * report.c - shared by the report pages of the back office and the
- * portal (see report.h).
+ * portal (see report.h), the office files among it: a published report's
+ * files are drawn from its frozen copy, so the downloads and the catalog
+ * item's attachments show the figures as published.
  */
 #include "web/report.h"
 
+#include "base/crypto.h"
 #include "base/date.h"
 #include "base/str.h"
 #include "domain/narrative.h"
@@ -15,10 +18,11 @@
 #include "store/organ.h"
 #include "store/report.h"
 #include "web/layout.h"
+#include "web/static.h"
 
 #include <stdio.h>
-#include <string.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 const char *report_default_format(int year)
@@ -194,4 +198,109 @@ int report_done(struct req *r, const struct organ *o, int year,
 	int got = report_publication(r, o, year, &p, e);
 	report_pub_clear(&p);
 	return got;
+}
+
+/*---- Office files ----*/
+
+int report_frozen_load(struct req *r, const char *format_id,
+		       const char *frozen, int version,
+		       const char *override_note, struct report_frozen *p,
+		       struct err *e)
+{
+	memset(p, 0, sizeof *p);
+	p->texts = json_object();
+	if (report_doc_parse(frozen, strlen(frozen), &p->d, e) ||
+	    report_load_format(r, format_id, &p->f, e)) {
+		e->code = ERR_INTERNAL; /* a frozen copy is ours */
+		e->http_status = 0;
+		return -1;
+	}
+	for (size_t i = 0; i < p->d.nsections; i++) {
+		json_object_set_new(p->texts, p->d.section_ids[i],
+				    json_string(p->d.section_texts[i]));
+	}
+	p->bad = crosscheck_run(&p->f, &p->d.cells, &p->res, &p->nres);
+	const char *organ = p->d.organ ? p->d.organ : "";
+	Buf t = BUF_INIT;
+	report_fill(p->f.title, organ, p->d.year, &t);
+	p->title = buf_detach(&t);
+	if (version > 1) {
+		buf_printf(&p->note, "更正版（第%d版）", version);
+	}
+	if (!str_empty(override_note)) {
+		buf_printf(&p->note,
+			   "%s本报告发布时有 %zu 项勾稽关系未通过，发布说明：%s",
+			   p->note.n ? "\n" : "", p->bad, override_note);
+	}
+	p->out = (struct report_out){&p->f,    organ,	   p->d.year,
+				     &p->d.cells, p->res, p->nres,
+				     report_json_text, p->texts,
+				     p->note.n ? buf_str(&p->note) : NULL};
+	return 0;
+}
+
+void report_frozen_free(struct report_frozen *p)
+{
+	json_decref(p->texts);
+	free(p->res);
+	free(p->title);
+	buf_free(&p->note);
+	format_free(&p->f);
+	report_doc_free(&p->d);
+	memset(p, 0, sizeof *p);
+}
+
+void report_file_name(const char *title, int version, const char *what,
+		      const char *ext, Buf *out)
+{
+	buf_puts(out, title);
+	if (version > 1) {
+		buf_printf(out, "（第%d版）", version);
+	}
+	buf_printf(out, "%s.%s", what ? what : "", ext);
+}
+
+int report_send(struct req *r, const struct report_writer *w,
+		const struct report_out *o, const char *name, int public_cache,
+		struct err *e)
+{
+	Buf data = BUF_INIT;
+	char sha[CRYPTO_HEX32];
+	if (w->fn(o, &data, e)) {
+		buf_free(&data);
+		return -1;
+	}
+	crypto_sha256_hex(data.p, data.n, sha);
+	struct attachment a = {0};
+	a.name = (char *)name;
+	a.ctype = (char *)w->ctype;
+	a.sha256 = sha;
+	a.size = (int64_t)data.n;
+	static_attachment(r, &a, &data, public_cache);
+	buf_free(&data);
+	return 0;
+}
+
+const struct report_writer *report_writer_of(struct req *r, struct err *e)
+{
+	const struct report_writer *w = report_writer_find(r->cap[2]);
+	if (!w) {
+		err_set(e, ERR_NOTFOUND, "没有这种格式的报告文件。");
+	}
+	return w;
+}
+
+void report_downloads(tvars *v, const char *base, const char *query)
+{
+	tv_set_list_empty(v, "downloads");
+	for (const struct report_writer *w = report_writers; w->ext; w++) {
+		tvars *row = tv_add_row(v, "downloads");
+		Buf h = BUF_INIT;
+		buf_printf(&h, "%s%s%s", base, w->ext, query);
+		tv_set(row, "href", buf_str(&h));
+		tv_set(row, "label", w->label);
+		tv_set(row, "ext", w->ext);
+		tv_set(row, "ctype", w->ctype);
+		buf_free(&h);
+	}
 }

@@ -11,6 +11,8 @@
 #include "domain/crosscheck.h"
 #include "domain/format.h"
 #include "domain/mvals.h"
+#include "render/report_doc.h"
+#include "render/report_office.h"
 #include "render/tmpl.h"
 #include "web/http.h"
 
@@ -80,5 +82,52 @@ void report_pub_clear(struct report_pub *p);
  * report_publication finds it), 0 when not, -1 on error. */
 int report_done(struct req *r, const struct organ *o, int year,
 		struct err *e);
+
+/*---- Office files (report.EXT downloads, published reports' files) ----*/
+
+/* A published report's frozen copy read back for the writers: out is
+ * what report_out they take (the frozen cells, texts and checks; the note
+ * names a corrected version and a publication over failing checks). */
+struct report_frozen {
+	struct report_doc d;
+	struct format f;
+	json_t *texts;
+	struct check_result *res;
+	size_t nres, bad;
+	char *title; /* the report's title, filled */
+	Buf note;
+	struct report_out out;
+};
+
+/* Reads frozen (the report JSON of format_id, as published as version
+ * with override_note) into *p, which the caller frees with
+ * report_frozen_free in every case. ERR_INTERNAL when the copy is broken. */
+int report_frozen_load(struct req *r, const char *format_id,
+		       const char *frozen, int version,
+		       const char *override_note, struct report_frozen *p,
+		       struct err *e);
+void report_frozen_free(struct report_frozen *p);
+
+/* Appends a report file's name: its title, "（第N版）" for version > 1,
+ * what (e.g. "（未发布稿）", may be NULL), "." ext. */
+void report_file_name(const char *title, int version, const char *what,
+		      const char *ext, Buf *out);
+
+/* Writes o with w and answers with it as a download named name
+ * (Content-Disposition attachment with the UTF-8 name, ETag; shared
+ * caches may keep it when public_cache). 0, or -1 with e. */
+int report_send(struct req *r, const struct report_writer *w,
+		const struct report_out *o, const char *name, int public_cache,
+		struct err *e);
+
+/* The writer of the {ext} capture (r->cap[2]); ERR_NOTFOUND (404) when
+ * gongkai writes no such type. */
+const struct report_writer *report_writer_of(struct req *r, struct err *e);
+
+/* Sets list "downloads" of v: one row per writer with "href" (base, the
+ * URL-encoded path up to the extension, e.g. "/organ/x/report/2023/
+ * report.", then the extension and query, "" or "?v=2"), "label", "ext"
+ * and "ctype". */
+void report_downloads(tvars *v, const char *path, const char *query);
 
 #endif

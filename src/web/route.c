@@ -277,6 +277,9 @@ static const struct route {
 	 P({"v", PK_INT, 4, 1, 999}), portal_report_page},
 	{"GET", "/organ/{slug}/report/{year}/report.json", PERM_PUBLIC,
 	 P({"v", PK_INT, 4, 1, 999}), portal_report_json_page},
+	/* the office files (render/report_office.c: docx, ...) */
+	{"GET", "/organ/{slug}/report/{year}/report.{ext}", PERM_PUBLIC,
+	 P({"v", PK_INT, 4, 1, 999}), portal_report_file_page},
 	{"GET", "/organ/{slug}/apply", PERM_PUBLIC, NULL, portal_apply_page},
 	{"POST", "/organ/{slug}/apply", PERM_PUBLIC, p_apply,
 	 portal_apply_post},
@@ -445,6 +448,8 @@ static const struct route {
 	 P({"format", PK_SLUG, 64, 0, 0}), admin_report_json_page},
 	{"GET", "/admin/o/{slug}/reports/{year}/report.md", PERM_ORGAN,
 	 P({"format", PK_SLUG, 64, 0, 0}), admin_report_md_page},
+	{"GET", "/admin/o/{slug}/reports/{year}/report.{ext}", PERM_ORGAN,
+	 P({"format", PK_SLUG, 64, 0, 0}), admin_report_file_page},
 	{"GET", "/admin/o/{slug}/rollup", PERM_ORGAN,
 	 P({"year", PK_TEXT, 4, 0, 0}, {"format", PK_SLUG, 64, 0, 0}),
 	 admin_rollup_page},

@@ -43,6 +43,7 @@ void suite_activity_store(void);
 void suite_narrative(void);
 void suite_report_html(void);
 void suite_report_grid(void);
+void suite_report_docx(void);
 
 static const struct {
 	const char *name;
@@ -68,6 +69,7 @@ static const struct {
 	{"narrative", suite_narrative},
 	{"report_html", suite_report_html},
 	{"report_grid", suite_report_grid},
+	{"report_docx", suite_report_docx},
 };
 
 int main(int argc, char **argv)
