@@ -5,8 +5,8 @@
  * format's cross-checks, and writes the file; the type comes from PATH's
  * extension. The file is always written, with `checks` saying what
  * failed. Types: .json (DESIGN.md §6), .html (a standalone document
- * with the official merged-cell tables) and .md (Markdown, tables
- * flattened).
+ * with the official merged-cell tables), .md (Markdown, tables
+ * flattened) and .pdf (GB/T 9704 pages, fonts embedded).
  */
 #include "cli/cli.h"
 
@@ -16,6 +16,7 @@
 #include "render/report_doc.h"
 #include "render/report_json.h"
 #include "render/report_md.h"
+#include "render/report_office.h"
 #include "store/metric.h"
 #include "store/organ.h"
 
@@ -27,9 +28,9 @@
 static const char usage[] =
 	"gongkai report --db FILE --organ NAME --year YYYY --format ID "
 	"--out PATH\n"
-	"  PATH ends in .json, .html or .md";
+	"  PATH ends in .json, .html, .md or .pdf";
 
-enum out_type { OUT_JSON, OUT_HTML, OUT_MD };
+enum out_type { OUT_JSON, OUT_HTML, OUT_MD, OUT_PDF };
 
 int cmd_report(int argc, char **argv)
 {
@@ -81,10 +82,12 @@ int cmd_report(int argc, char **argv)
 		type = OUT_HTML;
 	} else if (ext && strcmp(ext, ".md") == 0) {
 		type = OUT_MD;
+	} else if (ext && strcmp(ext, ".pdf") == 0) {
+		type = OUT_PDF;
 	} else {
 		return cli_usage("report", usage,
 				 "%s: the output type comes from the "
-				 "extension: .json, .html or .md",
+				 "extension: .json, .html, .md or .pdf",
 				 out);
 	}
 	struct err e = {0};
@@ -109,6 +112,14 @@ int cmd_report(int argc, char **argv)
 			    NULL, &text);
 	} else if (type == OUT_MD) {
 		report_md(&f, o.name, (int)year, &cells, NULL, NULL, &text);
+	} else if (type == OUT_PDF) {
+		struct report_out ro = {.f = &f, .organ = o.name,
+					.year = (int)year, .cells = &cells,
+					.res = res, .nres = nres};
+		if (report_pdf(&ro, &text, &e)) {
+			rc = cli_fail("report", &e);
+			goto done;
+		}
 	} else {
 		if (report_html_css(NULL, &css, &e)) {
 			rc = cli_fail("report", &e);
