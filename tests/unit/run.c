@@ -42,6 +42,7 @@ void suite_activity_store(void);
 void suite_narrative(void);
 void suite_report_html(void);
 void suite_report_grid(void);
+void suite_report_pdf(void);
 
 static const struct {
 	const char *name;
@@ -66,6 +67,7 @@ static const struct {
 	{"narrative", suite_narrative},
 	{"report_html", suite_report_html},
 	{"report_grid", suite_report_grid},
+	{"report_pdf", suite_report_pdf},
 };
 
 int main(int argc, char **argv)
