@@ -2,7 +2,8 @@
  * test_report_pdf.c - render/report_pdf.c: the shipped formats give an A4
  * PDF with pages, the Noto CJK fonts embedded and the title in the
  * metadata; a table of 80 rows runs over several pages; a long narrative
- * adds pages; text that is not UTF-8 is refused.
+ * adds pages; failing checks add notes; text that is not UTF-8 is
+ * refused.
  */
 #include "t.h"
 
@@ -10,6 +11,7 @@
 #include "render/report_doc.h"
 #include "render/report_office.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Occurrences of needle in the n bytes at p. */
@@ -76,6 +78,35 @@ static void t_shipped_formats(void)
 	}
 }
 
+/* Every check of cn-2021 failing: a note under each table, so more
+ * text and more glyphs than with every check holding. */
+static void t_check_notes(void)
+{
+	struct format f;
+	struct err e = {0};
+	struct cellset cells = {0};
+	T_ASSERT(report_format_load(NULL, "cn-2021", &f, &e) == 0);
+	struct check_result res[64];
+	size_t n = f.nchecks < 64 ? f.nchecks : 64;
+	for (size_t i = 0; i < n; i++) {
+		res[i].rule = f.checks[i].id;
+		res[i].ok = 1;
+		snprintf(res[i].detail, sizeof res[i].detail, "列 %zu：4 ≠ 3", i);
+	}
+	struct report_out r = {.f = &f, .organ = "测试局", .year = 2023,
+			       .cells = &cells, .res = res, .nres = n};
+	Buf ok = BUF_INIT, bad = BUF_INIT;
+	T_ASSERT(report_pdf(&r, &ok, &e) == 0);
+	for (size_t i = 0; i < n; i++) {
+		res[i].ok = 0;
+	}
+	T_ASSERT(report_pdf(&r, &bad, &e) == 0);
+	T_ASSERT(bad.n > ok.n + 1000);
+	buf_free(&ok);
+	buf_free(&bad);
+	format_free(&f);
+}
+
 static void t_tall_table(void)
 {
 	Buf js = BUF_INIT;
@@ -113,5 +144,6 @@ static void t_tall_table(void)
 void suite_report_pdf(void)
 {
 	T_RUN(t_shipped_formats);
+	T_RUN(t_check_notes);
 	T_RUN(t_tall_table);
 }
