@@ -4,7 +4,8 @@
 # cn-2021: A4 pages (pdfinfo), every font embedded (pdffonts), every
 # table label and every figure of the .json report in the text
 # (pdftotext), every page renders (pdftoppm); the cn-2021 applications
-# table runs over pages with its header rows repeated on each.
+# table runs over pages with its header rows repeated on each; the same
+# report gives the same bytes.
 . "$(dirname "$0")/lib.sh"
 E2E="$(cd "$(dirname "$0")" && pwd)"
 FMT="$E2E/../../data/report-formats"
@@ -66,6 +67,11 @@ for p in $(seq 1 "$np"); do
 done
 check "cn: the applications table spans pages ($pages)" [ "$pages" -ge 2 ]
 check "cn: its header rows on every page" [ ! -s "$T/nohead" ]
+
+"$GONGKAI" report --db "$DB" --organ t --year 2023 --format cn-2021 \
+	--out "$T/again.pdf" > "$T/out"
+check "the same report gives the same bytes" cmp -s "$T/cn.pdf" "$T/again.pdf"
+has "created 1 January of the next year" "$T/info" "Jan  1 00:00:00 2024"
 
 "$GONGKAI" report --db "$DB" --organ t --year 2023 --format cn-2021 \
 	--out "$T/x.pdfx" > "$T/out" 2> "$T/err"
