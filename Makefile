@@ -101,7 +101,8 @@ check: deps deps-test
 valgrind: deps
 	@$(MAKE) --no-print-directory build/vg/unit
 	valgrind -q --error-exitcode=1 --leak-check=full \
-	  --errors-for-leak-kinds=definite,indirect build/vg/unit
+	  --errors-for-leak-kinds=definite,indirect \
+	  --suppressions=tests/valgrind.supp build/vg/unit
 
 clean:
 	rm -rf build gongkai

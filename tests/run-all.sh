@@ -31,6 +31,8 @@ suite() {
 }
 fmt() { build/fmtcheck $(find src -name '*.c' | sort) && echo "fmtcheck: 1 passed, 0 failed"; }
 suite fmtcheck fmt
+# process-wide font caches of fontconfig and cairo (tests/lsan.supp)
+export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0}"
 suite unit "$UNIT"
 for t in tests/e2e/t_*.sh; do
 	suite "$t" sh "$t"

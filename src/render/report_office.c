@@ -13,6 +13,7 @@ const struct report_writer report_writers[] = {
 	 "application/"
 	 "vnd.openxmlformats-officedocument.wordprocessingml.document",
 	 "Word 文档", report_docx},
+	{"pdf", "application/pdf", "PDF 文档", report_pdf},
 	{NULL, NULL, NULL, NULL},
 };
 

@@ -15,6 +15,7 @@ SERVER_PID=""
 export NO_PROXY='*' no_proxy='*'
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
+export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$(cd "$(dirname "$0")/.." && pwd)/lsan.supp:print_suppressions=0}"
 
 ok() { PASS=$((PASS + 1)); echo "ok - $NAME: $1"; }
 bad() { FAIL=$((FAIL + 1)); echo "not ok - $NAME: $1"; [ -n "${2:-}" ] && echo "    $2"; return 0; }

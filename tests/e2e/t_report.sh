@@ -7,17 +7,7 @@
 # arguments exit 2.
 . "$(dirname "$0")/lib.sh"
 
-FIX="$(cd "$(dirname "$0")/../fixtures/shaxian-yjj-2018" && pwd)"
-DB="$T/g.db"
-"$GONGKAI" init --db "$DB" > /dev/null || exit 1
-"$GONGKAI" organ add --db "$DB" --name 沙县应急管理局 --slug shaxian-yjj \
-	--code 003510427 > /dev/null || exit 1
-"$GONGKAI" import --db "$DB" --organ shaxian-yjj items "$FIX/items.csv" > "$T/out"
-eq "the 259 items of 2018 imported" "$?" 0
-"$GONGKAI" import --db "$DB" --organ shaxian-yjj baseline "$FIX/baseline.csv" > "$T/out"
-eq "the 2017 totals imported" "$?" 0
-"$GONGKAI" import --db "$DB" --organ shaxian-yjj activities "$FIX/activities.csv" > "$T/out"
-eq "the year's other work imported" "$?" 0
+. "$(dirname "$0")/shaxian_year.sh"
 
 "$GONGKAI" report --db "$DB" --organ shaxian-yjj --year 2018 \
 	--format fj-county-2018 --out "$T/r.json" > "$T/out"
@@ -146,7 +136,7 @@ eq "an unknown organ: exit 2" "$?" 2
 eq "a bad year: exit 2" "$?" 2
 "$GONGKAI" report --db "$DB" --organ shaxian-yjj --year 2018 --format cn-2021 --out "$T/x.txt" 2> "$T/err"
 eq "an unknown type: exit 2" "$?" 2
-has "names the types it writes" "$T/err" ".json, .html, .md or .docx"
+has "names the types it writes" "$T/err" ".json, .html, .md, .docx or .pdf"
 "$GONGKAI" report --db "$DB" --organ shaxian-yjj --year 2018 --format cn-2021 --out "$T/x.htm" 2> "$T/err"
 eq "an unknown type (.htm): exit 2" "$?" 2
 check "nothing written for an unknown type" test ! -e "$T/x.htm"

@@ -44,6 +44,7 @@ void suite_narrative(void);
 void suite_report_html(void);
 void suite_report_grid(void);
 void suite_report_docx(void);
+void suite_report_pdf(void);
 
 static const struct {
 	const char *name;
@@ -70,6 +71,7 @@ static const struct {
 	{"report_html", suite_report_html},
 	{"report_grid", suite_report_grid},
 	{"report_docx", suite_report_docx},
+	{"report_pdf", suite_report_pdf},
 };
 
 int main(int argc, char **argv)
