@@ -9,7 +9,8 @@
  * (DESIGN.md §6), .html (a standalone document with the official
  * merged-cell tables), .md (Markdown, tables flattened) and the office
  * files of render/report_office.h's writer table (.docx: Word in
- * GB/T 9704-2012 layout; .pdf: the same pages, fonts embedded).
+ * GB/T 9704-2012 layout; .pdf: the same pages, fonts embedded; .xlsx:
+ * a sheet per table, numbers as numbers).
  */
 #include "cli/cli.h"
 
@@ -31,7 +32,7 @@
 static const char usage[] =
 	"gongkai report --db FILE --organ NAME --year YYYY --format ID "
 	"--out PATH [--rollup]\n"
-	"  PATH ends in .json, .html, .md, .docx or .pdf";
+	"  PATH ends in .json, .html, .md, .docx, .pdf or .xlsx";
 
 enum out_type { OUT_JSON, OUT_HTML, OUT_MD, OUT_OFFICE };
 
@@ -93,8 +94,8 @@ int cmd_report(int argc, char **argv)
 	} else {
 		return cli_usage("report", usage,
 				 "%s: the output type comes from the "
-				 "extension: .json, .html, .md, .docx or "
-				 ".pdf",
+				 "extension: .json, .html, .md, .docx, .pdf "
+				 "or .xlsx",
 				 out);
 	}
 	struct err e = {0};
@@ -121,8 +122,12 @@ int cmd_report(int argc, char **argv)
 	} else if (type == OUT_MD) {
 		report_md(&f, o.name, (int)year, &cells, NULL, NULL, &text);
 	} else if (type == OUT_OFFICE) {
-		struct report_out ro = {&f, o.name, (int)year, &cells, res,
-					nres, NULL, NULL, NULL};
+		struct report_out ro = {.f = &f,
+					.organ = o.name,
+					.year = (int)year,
+					.cells = &cells,
+					.res = res,
+					.nres = nres};
 		if (w->fn(&ro, &text, &e)) {
 			rc = cli_fail("report", &e);
 			goto done;

@@ -5,8 +5,8 @@
  * its heading, its text (one paragraph a line, blank lines dropped, as the
  * report page splits it) and its tables, each with its caption above and,
  * when a cross-check of the table failed, a note under it saying which;
- * last the organ's name as the signature. There is no date line: the
- * publication date is the catalog item's.
+ * then the annex table if any; last the organ's name as the signature.
+ * There is no date line: the publication date is the catalog item's.
  *
  * A table is drawn from report_grid, so its merged cells are the report
  * page's. Column widths add up to the text width: each column asks for a
@@ -196,57 +196,35 @@ static unsigned cell_flags(const struct rg_cell *x, int small)
 	return f | DOCX_CENTER;
 }
 
-/* The failed checks of table t as note lines ("" when none). */
-static void failed_note(const struct report_out *r, const struct fmt_table *t,
-			Buf *out)
+/* The grid with its caption above. */
+static void put_grid(struct docx *d, const struct rgrid *g)
 {
-	size_t n = 0;
-	Buf lines = BUF_INIT;
-	for (size_t i = 0; r->res && i < r->nres; i++) {
-		const struct fmt_check *c = NULL;
-		for (size_t k = 0; k < r->f->nchecks; k++) {
-			if (str_eq(r->f->checks[k].id, r->res[i].rule)) {
-				c = &r->f->checks[k];
-			}
-		}
-		if (r->res[i].ok || !c || !str_eq(c->table, t->id)) {
-			continue;
-		}
-		n++;
-		buf_printf(&lines, "\n%zu. %s（%s）：%s", n,
-			   c->label ? c->label : c->id, c->id,
-			   r->res[i].detail);
+	int width[DOCX_MAX_COLS];
+	docx_para(d, DOCX_CAPTION, g->caption);
+	if (g->ncols < 1 || g->ncols > DOCX_MAX_COLS) {
+		/* docx_table_begin refuses it, with the reason */
+		docx_table_begin(d, g->ncols, NULL, 0);
+		return;
 	}
-	if (n) {
-		buf_printf(out, "注：本表有 %zu 项勾稽关系未通过：%s", n,
-			   buf_str(&lines));
+	int small = g->ncols >= DENSE_COLS;
+	col_widths(g, small ? EM_SMALL : EM_NORMAL, width);
+	docx_table_begin(d, g->ncols, width, g->header_rows);
+	for (size_t i = 0; i < g->n; i++) {
+		const struct rg_cell *x = &g->v[i];
+		docx_cell(d, x->row, x->col, x->rowspan, x->colspan,
+			  cell_flags(x, small), x->text);
 	}
-	buf_free(&lines);
+	docx_table_end(d);
 }
 
 static void put_table(struct docx *d, const struct report_out *r,
 		      const struct fmt_table *t)
 {
 	struct rgrid g;
-	int width[DOCX_MAX_COLS];
 	Buf note = BUF_INIT;
 	report_grid(t, r->organ, r->year, r->cells, &g);
-	docx_para(d, DOCX_CAPTION, g.caption);
-	if (g.ncols < 1 || g.ncols > DOCX_MAX_COLS) {
-		/* docx_table_begin refuses it, with the reason */
-		docx_table_begin(d, g.ncols, NULL, 0);
-	} else {
-		int small = g.ncols >= DENSE_COLS;
-		col_widths(&g, small ? EM_SMALL : EM_NORMAL, width);
-		docx_table_begin(d, g.ncols, width, g.header_rows);
-		for (size_t i = 0; i < g.n; i++) {
-			const struct rg_cell *x = &g.v[i];
-			docx_cell(d, x->row, x->col, x->rowspan, x->colspan,
-				  cell_flags(x, small), x->text);
-		}
-		docx_table_end(d);
-	}
-	failed_note(r, t, &note);
+	put_grid(d, &g);
+	report_failed_note(r, t->id, &note);
 	if (note.n) {
 		docx_para(d, DOCX_NOTE, buf_str(&note));
 	}
@@ -327,6 +305,10 @@ int report_docx(const struct report_out *r, Buf *out, struct err *e)
 				put_table(d, r, tb);
 			}
 		}
+	}
+	if (r->annex) {
+		docx_para(d, DOCX_BODY, "");
+		put_grid(d, r->annex);
 	}
 	docx_para(d, DOCX_BODY, "");
 	docx_para(d, DOCX_SIGNATURE, r->organ);

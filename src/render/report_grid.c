@@ -182,3 +182,24 @@ void report_grid_free(struct rgrid *g)
 	free(g->caption);
 	memset(g, 0, sizeof *g);
 }
+
+void report_grid_plain(const char *caption, int ncols, int nrows,
+		       const char *const *text, struct rgrid *g)
+{
+	memset(g, 0, sizeof *g);
+	struct gb b = {.g = g};
+	g->caption = xstrdup(caption ? caption : "");
+	g->nrows = nrows + 1;
+	g->ncols = ncols;
+	g->header_rows = 1;
+	for (int r = 0; r <= nrows; r++) {
+		for (int c = 0; c < ncols; c++) {
+			enum rg_kind k = r == 0	  ? RG_COLHEAD
+					 : c == 0 ? RG_ROWHEAD
+						  : RG_UNIT;
+			const char *t = text[(size_t)r * (size_t)ncols +
+					     (size_t)c];
+			put(&b, k, r, c, 1, 1)->text = xstrdup(t ? t : "");
+		}
+	}
+}

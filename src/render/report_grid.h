@@ -59,4 +59,12 @@ void report_grid(const struct fmt_table *t, const char *organ, int year,
 		 const struct cellset *cells, struct rgrid *g);
 void report_grid_free(struct rgrid *g);
 
+/* A plain table of text in the same terms, for what is not a format's
+ * table (the roll-up's list of organs): text holds (nrows + 1) * ncols
+ * strings row by row, the first row the column headers (RG_COLHEAD), then
+ * each row's header in the first column (RG_ROWHEAD) and its texts
+ * (RG_UNIT, centred like a unit); NULL is "". The grid owns copies. */
+void report_grid_plain(const char *caption, int ncols, int nrows,
+		       const char *const *text, struct rgrid *g);
+
 #endif

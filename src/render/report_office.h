@@ -19,6 +19,7 @@
 #include "base/err.h"
 #include "domain/crosscheck.h"
 #include "domain/format.h"
+#include "render/report_grid.h"
 #include "render/report_json.h"
 
 #include <stddef.h>
@@ -36,7 +37,23 @@ struct report_out {
 	const char *note;    /* NULL, or a note printed under the title, e.g.
 			      * "更正版本 2" or the reason a failing check was
 			      * overridden */
+	const struct rgrid *annex; /* NULL, or one more table after the
+				    * report's (the roll-up's status list):
+				    * DOCX and PDF print it last, XLSX gives
+				    * it a sheet of its own */
 };
+
+/* The note for the failing cross-checks of table table_id, appended to out
+ * ("注：本表有 N 项勾稽关系未通过：" then one numbered line each with the
+ * rule's label, id and detail); nothing when none fails. What every
+ * writer prints under such a table. */
+/* 0 when every text of r (organ, note, section texts, annex cells) is
+ * valid UTF-8 (NULL counts as empty); else -1 with e (ERR_INPUT) saying
+ * which. The writers that hand text to libraries check first. */
+int report_out_check(const struct report_out *r, struct err *e);
+
+void report_failed_note(const struct report_out *r, const char *table_id,
+			Buf *out);
 
 int report_xlsx(const struct report_out *r, Buf *out, struct err *e);
 int report_docx(const struct report_out *r, Buf *out, struct err *e);

@@ -559,23 +559,7 @@ static void check_notes(struct pdf *p, const struct report_out *r,
 			const char *id)
 {
 	Buf s = BUF_INIT;
-	for (size_t i = 0; i < r->nres; i++) {
-		const struct check_result *c = &r->res[i];
-		const struct fmt_check *k = NULL;
-		for (size_t j = 0; j < r->f->nchecks; j++) {
-			if (strcmp(r->f->checks[j].id, c->rule) == 0) {
-				k = &r->f->checks[j];
-			}
-		}
-		if (c->ok || !k || strcmp(k->table, id) != 0) {
-			continue;
-		}
-		buf_puts(&s, s.n ? "\n" : "校验未通过：\n");
-		buf_puts(&s, k->label ? k->label : k->id);
-		if (c->detail[0]) {
-			buf_printf(&s, "（%s）", c->detail);
-		}
-	}
+	report_failed_note(r, id, &s);
 	if (s.n) {
 		para(p, F_BODY, 12, PANGO_ALIGN_LEFT, 0, 0, buf_str(&s));
 		p->y += 8;
@@ -583,24 +567,11 @@ static void check_notes(struct pdf *p, const struct report_out *r,
 	buf_free(&s);
 }
 
-static int valid(const char *s)
-{
-	return !s || utf8_valid(s, strlen(s));
-}
-
 int report_pdf(const struct report_out *r, Buf *out, struct err *e)
 {
 	const struct format *f = r->f;
-	if (!valid(r->organ) || !valid(r->note)) {
-		err_set(e, ERR_INPUT, "报告文字不是有效的 UTF-8");
+	if (report_out_check(r, e)) {
 		return -1;
-	}
-	for (size_t i = 0; r->text && i < f->nsections; i++) {
-		if (!valid(r->text(f->sections[i].id, r->arg))) {
-			err_set(e, ERR_INPUT, "第 %zu 节的文字不是有效的 UTF-8",
-				i + 1);
-			return -1;
-		}
 	}
 	const char *organ = r->organ ? r->organ : "";
 	Buf title = BUF_INIT, s = BUF_INIT;
@@ -662,6 +633,9 @@ int report_pdf(const struct report_out *r, Buf *out, struct err *e)
 			report_grid_free(&g);
 			check_notes(&p, r, tb->id);
 		}
+	}
+	if (r->annex) {
+		table(&p, r->annex, NULL);
 	}
 	page_number(&p);
 	g_object_unref(p.ctx);

@@ -675,9 +675,15 @@ int admin_report_file_page(struct req *r, struct err *e)
 		   today);
 	report_fill(w.f.title, w.o.name, w.year, &title);
 	report_file_name(buf_str(&title), 1, "（未发布稿）", wr->ext, &name);
-	struct report_out ro = {&w.f,	    w.o.name, w.year,
-				&w.cells,   w.res,    w.nres,
-				report_json_text, filled, buf_str(&note)};
+	struct report_out ro = {.f = &w.f,
+				.organ = w.o.name,
+				.year = w.year,
+				.cells = &w.cells,
+				.res = w.res,
+				.nres = w.nres,
+				.text = report_json_text,
+				.arg = filled,
+				.note = buf_str(&note)};
 	rc = report_send(r, wr, &ro, buf_str(&name), 0, e);
 done:
 	json_decref(filled);

@@ -9,7 +9,9 @@
  * time, late, missing; overdue or not yet due), with the ones whose live
  * or published figures fail a cross-check, or that were published over
  * a failing check. The roll-up also downloads as the report JSON of
- * DESIGN.md §6.
+ * DESIGN.md §6 and as each office file of the writer table (XLSX, DOCX,
+ * PDF: the summed tables, then the status list as one more table - in
+ * the workbook, a sheet of its own).
  */
 #include "base/date.h"
 #include "base/str.h"
@@ -17,7 +19,9 @@
 #include "render/html.h"
 #include "render/report_doc.h"
 #include "render/report_html.h"
+#include "render/report_grid.h"
 #include "render/report_json.h"
+#include "render/report_office.h"
 #include "store/metric.h"
 #include "store/organ.h"
 #include "store/report.h"
@@ -227,12 +231,39 @@ static int ru_load(struct req *r, struct ru *w, int with_status,
 	return 0;
 }
 
+/* What the cross-checks say of s's report, appended to out ("全部通过"
+ * when nothing fails); 1 when something does. */
+static int check_note(const struct standing *s, Buf *out)
+{
+	size_t n0 = out->n;
+	if (s->live_bad) {
+		buf_printf(out, "实时数据 %zu 项未通过", s->live_bad);
+	}
+	if (s->published_bad) {
+		buf_printf(out, "%s已发布版本 %zu 项未通过",
+			   out->n > n0 ? "；" : "", s->published_bad);
+	}
+	if (s->override) {
+		buf_printf(out, "%s附未通过说明发布", out->n > n0 ? "；" : "");
+	}
+	if (out->n > n0) {
+		return 1;
+	}
+	buf_puts(out, "全部通过");
+	return 0;
+}
+
+static const char *organ_kind(const struct organ *o)
+{
+	return o->parent_id ? "部门" : "本级人民政府";
+}
+
 /* The status list's row for s. */
 static void standing_row(const struct standing *s, int year, tvars *row)
 {
 	const struct organ *o = s->o;
 	tv_set(row, "name", o->name);
-	tv_set(row, "who", o->parent_id ? "部门" : "本级人民政府");
+	tv_set(row, "who", organ_kind(o));
 	layout_set_day(row, "due", s->due);
 	tv_set(row, "state", rollup_state_label(s->state));
 	tv_setf(row, "state_class", "st-%s",
@@ -241,18 +272,9 @@ static void standing_row(const struct standing *s, int year, tvars *row)
 					 : "bad");
 	layout_set_day(row, "published", s->pub.day);
 	Buf why = BUF_INIT;
-	if (s->live_bad) {
-		buf_printf(&why, "实时数据 %zu 项未通过", s->live_bad);
-	}
-	if (s->published_bad) {
-		buf_printf(&why, "%s已发布版本 %zu 项未通过", why.n ? "；" : "",
-			   s->published_bad);
-	}
-	if (s->override) {
-		buf_printf(&why, "%s附未通过说明发布", why.n ? "；" : "");
-	}
-	tv_set(row, "check_note", why.n ? buf_str(&why) : "全部通过");
-	tv_set_bool(row, "failing", why.n > 0);
+	int failing = check_note(s, &why);
+	tv_set(row, "check_note", buf_str(&why));
+	tv_set_bool(row, "failing", failing);
 	buf_free(&why);
 	layout_set_url(row, "admin_href", "/admin/o/%s/reports/%d", o->slug,
 		       year);
@@ -322,7 +344,12 @@ int admin_rollup_year_page(struct req *r, struct err *e)
 	layout_set_url(v, "json_href",
 		       "/admin/o/%s/rollup/%d/rollup.json?format=%s", o->slug,
 		       w.year, w.f.id);
-	tv_set(v, "xlsx_href", "");
+	Buf base = BUF_INIT, query = BUF_INIT;
+	url_printf(&base, "/admin/o/%s/rollup/%d/rollup.", o->slug, w.year);
+	url_printf(&query, "?format=%s", w.f.id);
+	report_downloads(v, buf_str(&base), buf_str(&query));
+	buf_free(&base);
+	buf_free(&query);
 	buf_printf(&title, "%d年度政府信息公开工作汇总", w.year);
 	rc = layout_page(r, "admin_rollup", buf_str(&title), v, e);
 done:
@@ -347,6 +374,86 @@ int admin_rollup_json_page(struct req *r, struct err *e)
 	r->status = 200;
 	rc = 0;
 done:
+	ru_free(&w);
+	return rc;
+}
+
+/* The status list as a table: one row an organ. */
+static void status_grid(const struct ru *w, struct rgrid *g)
+{
+	enum { NC = 6 };
+	size_t n = (w->ntree + 1) * NC;
+	char **text = xcalloc(n, sizeof *text);
+	static const char *const head[NC] = {"机关", "类别", "法定期限",
+					     "状态", "发布日期", "勾稽关系"};
+	for (int c = 0; c < NC; c++) {
+		text[c] = xstrdup(head[c]);
+	}
+	for (size_t i = 0; i < w->ntree; i++) {
+		const struct standing *s = &w->st[i];
+		char **row = text + (i + 1) * NC;
+		char day[16] = "";
+		Buf note = BUF_INIT;
+		row[0] = xstrdup(s->o->name);
+		row[1] = xstrdup(organ_kind(s->o));
+		date_format(s->due, day);
+		row[2] = xstrdup(day);
+		row[3] = xstrdup(rollup_state_label(s->state));
+		day[0] = 0;
+		if (s->pub.day) {
+			date_format(s->pub.day, day);
+		}
+		row[4] = xstrdup(day);
+		check_note(s, &note);
+		row[5] = buf_detach(&note);
+	}
+	Buf cap = BUF_INIT;
+	buf_printf(&cap, "%d年度各机关年度报告发布情况", w->year);
+	report_grid_plain(buf_str(&cap), NC, (int)w->ntree,
+			  (const char *const *)text, g);
+	buf_free(&cap);
+	for (size_t i = 0; i < n; i++) {
+		free(text[i]);
+	}
+	free(text);
+}
+
+/* GET .../rollup/{year}/rollup.{ext}: the roll-up as an office file. */
+int admin_rollup_file_page(struct req *r, struct err *e)
+{
+	struct ru w;
+	struct rgrid annex = {0};
+	Buf title = BUF_INIT, name = BUF_INIT, note = BUF_INIT;
+	int rc = -1;
+	const struct report_writer *wr = report_writer_of(r, e);
+	if (!wr || ru_load(r, &w, 1, e)) {
+		if (wr) {
+			ru_free(&w);
+		}
+		return -1;
+	}
+	status_grid(&w, &annex);
+	char today[16];
+	date_format(date_today(), today);
+	buf_printf(&note,
+		   "汇总 %zu 个机关的记录，按 %s 的数据实时计算：%zu 个按时发布，"
+		   "%zu 个逾期发布，%zu 个未发布，%zu 个勾稽关系未通过",
+		   w.ntree, today, w.on_time, w.late, w.missing, w.failing);
+	buf_printf(&title, "%s%d年度政府信息公开工作汇总", w.o.name, w.year);
+	report_file_name(buf_str(&title), 1, "", wr->ext, &name);
+	struct report_out ro = {.f = &w.f,
+				.organ = w.o.name,
+				.year = w.year,
+				.cells = &w.cells,
+				.res = w.res,
+				.nres = w.nres,
+				.note = buf_str(&note),
+				.annex = &annex};
+	rc = report_send(r, wr, &ro, buf_str(&name), 0, e);
+	report_grid_free(&annex);
+	buf_free(&title);
+	buf_free(&name);
+	buf_free(&note);
 	ru_free(&w);
 	return rc;
 }

@@ -141,6 +141,7 @@ int admin_report_file_page(struct req *r, struct err *e);
 int admin_rollup_page(struct req *r, struct err *e);
 int admin_rollup_year_page(struct req *r, struct err *e);
 int admin_rollup_json_page(struct req *r, struct err *e);
+int admin_rollup_file_page(struct req *r, struct err *e);
 struct organ;
 struct tvars;
 /* Sets "rollup_href" in v to the organ's roll-up for year (0: last year)

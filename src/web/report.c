@@ -232,10 +232,17 @@ int report_frozen_load(struct req *r, const char *format_id,
 			   "%s本报告发布时有 %zu 项勾稽关系未通过，发布说明：%s",
 			   p->note.n ? "\n" : "", p->bad, override_note);
 	}
-	p->out = (struct report_out){&p->f,    organ,	   p->d.year,
-				     &p->d.cells, p->res, p->nres,
-				     report_json_text, p->texts,
-				     p->note.n ? buf_str(&p->note) : NULL};
+	p->out = (struct report_out){
+		.f = &p->f,
+		.organ = organ,
+		.year = p->d.year,
+		.cells = &p->d.cells,
+		.res = p->res,
+		.nres = p->nres,
+		.text = report_json_text,
+		.arg = p->texts,
+		.note = p->note.n ? buf_str(&p->note) : NULL,
+	};
 	return 0;
 }
 

@@ -457,6 +457,8 @@ static const struct route {
 	 P({"format", PK_SLUG, 64, 0, 0}), admin_rollup_year_page},
 	{"GET", "/admin/o/{slug}/rollup/{year}/rollup.json", PERM_ORGAN,
 	 P({"format", PK_SLUG, 64, 0, 0}), admin_rollup_json_page},
+	{"GET", "/admin/o/{slug}/rollup/{year}/rollup.{ext}", PERM_ORGAN,
+	 P({"format", PK_SLUG, 64, 0, 0}), admin_rollup_file_page},
 	{"GET", "/admin/organs", PERM_ADMIN, P({"done", PK_SLUG, 16, 0, 0}),
 	 admin_organs_page},
 	{"GET", "/admin/organs/new", PERM_ADMIN, NULL, admin_organ_new_page},

@@ -136,7 +136,7 @@ eq "an unknown organ: exit 2" "$?" 2
 eq "a bad year: exit 2" "$?" 2
 "$GONGKAI" report --db "$DB" --organ shaxian-yjj --year 2018 --format cn-2021 --out "$T/x.txt" 2> "$T/err"
 eq "an unknown type: exit 2" "$?" 2
-has "names the types it writes" "$T/err" ".json, .html, .md, .docx or .pdf"
+has "names the types it writes" "$T/err" ".json, .html, .md, .docx, .pdf or .xlsx"
 "$GONGKAI" report --db "$DB" --organ shaxian-yjj --year 2018 --format cn-2021 --out "$T/x.htm" 2> "$T/err"
 eq "an unknown type (.htm): exit 2" "$?" 2
 check "nothing written for an unknown type" test ! -e "$T/x.htm"

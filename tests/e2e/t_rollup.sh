@@ -13,7 +13,11 @@
 # data directory with a check the rules break) or went out over one;
 # only the leader of the county (or an admin) sees the county's
 # roll-up: a department's clerk or leader and the county's clerk get 403.
+# The roll-up downloads as JSON and as Excel (the summed tables, whose
+# figures LibreOffice reads back equal to the JSON's, and the status list
+# as a sheet), Word and PDF.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/xlsx.sh"
 
 DB="$T/g.db"
 PW=gongkai2026
@@ -206,6 +210,43 @@ has "as JSON" "$T/hdr" "application/json"
 jq -S "$cellmap" "$T/body" > "$T/web"
 jq -S "$cellmap" "$T/cn-2021-rollup.json" > "$T/cli"
 check "the web's JSON has the CLI's cells" cmp -s "$T/web" "$T/cli"
+# the roll-up as Excel: the summed tables (the figures of rollup.json, in
+# order) and the status list as a sheet of its own
+XL=application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
+has "the page offers the roll-up as Excel" "$T/page.html" "rollup/$Y/rollup.xlsx?format=cn-2021"
+req cl GET "$R/$Y/rollup.xlsx"
+eq "rollup.xlsx: 200" "$STATUS" 200
+has "as Excel" "$T/hdr" "Content-Type: $XL"
+cp "$T/body" "$T/rollup.xlsx"
+xlsx_sheets "$T/rollup.xlsx" > "$T/ru.sheets"
+eq "说明, the three tables, the status list" "$(tr '\n' ' ' < "$T/ru.sheets")" \
+	"说明 主动公开政府信息情况 收到和处理政府信息公开申请情况 政府信息公开行政复议、行政诉讼情况 ${Y}年度各机关年度报告发布情况 "
+xlsx_csv "$T/rollup.xlsx" "$T/ru-csv"
+eq "LibreOffice Calc reads every sheet" "$?:$(ls "$T/ru-csv" | wc -l)" 0:5
+for s in 主动公开政府信息情况 收到和处理政府信息公开申请情况 政府信息公开行政复议、行政诉讼情况; do
+	cat "$T/ru-csv/rollup-$s.csv"
+done > "$T/ru.tables"
+csv_numbers "$T/ru.tables" > "$T/ru.got"
+jq -r '.cells[] | .value // "" | tostring' "$T/cn-2021-rollup.json" | grep -v '^$' > "$T/ru.want"
+eq "its figures are the roll-up's sums ($(wc -l < "$T/ru.want"))" "$(diff "$T/ru.want" "$T/ru.got")" ""
+has "本年新收: 20 in all" "$T/ru.tables" "一、本年新收政府信息公开申请数量,,,"
+st="$T/ru-csv/rollup-${Y}年度各机关年度报告发布情况.csv"
+eq "the status list: a header and the 5 organs" "$(wc -l < "$st")" 7
+has "status: the county on time" "$st" "测试县人民政府,本级人民政府,$N-03-31,按时发布,$N-03-20,全部通过"
+has "status: d2 late, today" "$st" "测试县财政局,部门,$N-01-31,逾期发布,$TODAY,全部通过"
+has "status: d3 missing" "$st" "测试县教育局,部门,$N-01-31,未发布（已逾期）,,全部通过"
+hasnt "status: not the other county" "$st" 邻县
+has "说明 says what it sums" "$T/ru-csv/rollup-说明.csv" "汇总 5 个机关的记录"
+for ext in docx pdf; do
+	req cl GET "$R/$Y/rollup.$ext"
+	eq "rollup.$ext: 200" "$STATUS" 200
+done
+pdftotext "$T/body" - | tr -d ' \n' > "$T/ru.pdftext"
+check "the PDF lists the organs too" grep -qF "${Y}年度各机关年度报告发布情况" "$T/ru.pdftext"
+req cl GET "$R/$Y/rollup.odt"
+eq "a type gongkai does not write: 404" "$STATUS" 404
+req cc GET "$R/$Y/rollup.xlsx"
+eq "the county's clerk: no Excel either" "$STATUS" 403
 req cl GET "$R/$Y/rollup.json?format=fj-county-2018"
 eq "JSON in another format" "$(cell "$T/body" stats items cumulative)" 161
 req cl GET "$R/$THIS"

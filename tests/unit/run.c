@@ -45,6 +45,7 @@ void suite_report_html(void);
 void suite_report_grid(void);
 void suite_report_docx(void);
 void suite_report_pdf(void);
+void suite_report_xlsx(void);
 
 static const struct {
 	const char *name;
@@ -72,6 +73,7 @@ static const struct {
 	{"report_grid", suite_report_grid},
 	{"report_docx", suite_report_docx},
 	{"report_pdf", suite_report_pdf},
+	{"report_xlsx", suite_report_xlsx},
 };
 
 int main(int argc, char **argv)

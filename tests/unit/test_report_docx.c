@@ -11,6 +11,7 @@
  * attachment allow-list as its own type.
  */
 #include "t.h"
+#include "treport.h"
 
 #include "base/buf.h"
 #include "domain/item.h"
@@ -24,34 +25,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <zip.h>
 
 /* word/document.xml of the docx in b, or NULL (the caller frees). */
 static char *document_xml(const Buf *b)
 {
-	zip_error_t ze;
-	zip_error_init(&ze);
-	zip_source_t *src = zip_source_buffer_create(b->p, b->n, 0, &ze);
-	zip_t *za = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
-	zip_error_fini(&ze);
-	if (!za) {
-		zip_source_free(src);
-		return NULL;
-	}
-	zip_stat_t st;
-	char *out = NULL;
-	zip_file_t *f = NULL;
-	if (zip_stat(za, "word/document.xml", 0, &st) == 0 &&
-	    (f = zip_fopen(za, "word/document.xml", 0)) != NULL) {
-		out = calloc(1, (size_t)st.size + 1);
-		if (zip_fread(f, out, st.size) != (zip_int64_t)st.size) {
-			free(out);
-			out = NULL;
-		}
-		zip_fclose(f);
-	}
-	zip_close(za);
-	return out;
+	return treport_member(b, "word/document.xml");
 }
 
 static int xml_ok(const char *xml)
@@ -116,60 +94,26 @@ static const char *bad_text(const char *id, void *arg)
 	return strcmp(id, "other") == 0 ? "坏\xff" : NULL;
 }
 
-struct fixture {
-	struct format f;
-	struct cellset cells;
-	struct check_result *res;
-	size_t nres, bad;
-};
-
-static int fixture(struct fixture *x)
-{
-	struct err e = {0};
-	memset(x, 0, sizeof *x);
-	if (report_format_load(NULL, "cn-2021", &x->f, &e)) {
-		return -1;
-	}
-	/* 3 new applications of natural persons carried into next year,
-	 * but totals of 2: each column balances, the total column's check
-	 * fails in rows new and carried_out */
-	cellset_put(&x->cells, "applications", "new", "natural",
-		    3 * CELL_SCALE);
-	cellset_put(&x->cells, "applications", "carried_out", "natural",
-		    3 * CELL_SCALE);
-	cellset_put(&x->cells, "applications", "new", "total",
-		    2 * CELL_SCALE);
-	cellset_put(&x->cells, "applications", "carried_out", "total",
-		    2 * CELL_SCALE);
-	cellset_put(&x->cells, "active", "penalty", "decisions",
-		    7 * CELL_SCALE);
-	cellset_put(&x->cells, "active", "fees", "amount", 12346);
-	cellset_put(&x->cells, "cases", "all", "review.upheld", CELL_SCALE);
-	cellset_put(&x->cells, "cases", "all", "review.total", CELL_SCALE);
-	x->bad = crosscheck_run(&x->f, &x->cells, &x->res, &x->nres);
-	return 0;
-}
-
-static void fixture_free(struct fixture *x)
-{
-	free(x->res);
-	cellset_free(&x->cells);
-	format_free(&x->f);
-}
 
 static void t_report_docx_document(void)
 {
-	struct fixture x;
-	T_ASSERT(fixture(&x) == 0);
-	struct report_out r = {&x.f,  "测试局", 2023,  &x.cells, x.res,
-			       x.nres, texts,	 NULL, "更正版（第2版）"};
+	struct treport x;
+	T_ASSERT(treport_make(&x) == 0);
+	struct report_out r = {.f = &x.f,
+			       .organ = "测试局",
+			       .year = 2023,
+			       .cells = &x.cells,
+			       .res = x.res,
+			       .nres = x.nres,
+			       .text = texts,
+			       .note = "更正版（第2版）"};
 	Buf b = BUF_INIT;
 	struct err e = {0};
 	int rc = report_docx(&r, &b, &e);
 	char *doc = rc == 0 ? document_xml(&b) : NULL;
 	buf_free(&b);
 	if (!doc) {
-		fixture_free(&x);
+		treport_free(&x);
 		T_FAIL_("report_docx: %d %s", rc, e.msg);
 		return;
 	}
@@ -257,7 +201,7 @@ static void t_report_docx_document(void)
 		widths_ok &= sum == DOCX_TEXT_WIDTH;
 	}
 	free(doc);
-	fixture_free(&x);
+	treport_free(&x);
 	T_ASSERT(ok_xml);
 	T_ASSERT(order);
 	T_ASSERT(tight);
@@ -277,15 +221,18 @@ static void t_report_docx_document(void)
 
 static void t_report_docx_bad_text(void)
 {
-	struct fixture x;
-	T_ASSERT(fixture(&x) == 0);
-	struct report_out r = {&x.f, "测试局", 2023, &x.cells, NULL, 0,
-			       bad_text, NULL, NULL};
+	struct treport x;
+	T_ASSERT(treport_make(&x) == 0);
+	struct report_out r = {.f = &x.f,
+			       .organ = "测试局",
+			       .year = 2023,
+			       .cells = &x.cells,
+			       .text = bad_text};
 	Buf b = BUF_INIT;
 	struct err e = {0};
 	int rc = report_docx(&r, &b, &e);
 	buf_free(&b);
-	fixture_free(&x);
+	treport_free(&x);
 	T_EQ_INT(rc, -1);
 	T_EQ_INT(e.code, ERR_INPUT);
 }
@@ -294,10 +241,15 @@ static void t_report_docx_bad_text(void)
  * allowed attachment of its own type. */
 static void t_report_writers(void)
 {
-	struct fixture x;
-	T_ASSERT(fixture(&x) == 0);
-	struct report_out r = {&x.f, "测试局", 2023, &x.cells, x.res, x.nres,
-			       texts, NULL, NULL};
+	struct treport x;
+	T_ASSERT(treport_make(&x) == 0);
+	struct report_out r = {.f = &x.f,
+			       .organ = "测试局",
+			       .year = 2023,
+			       .cells = &x.cells,
+			       .res = x.res,
+			       .nres = x.nres,
+			       .text = texts};
 	int n = 0;
 	for (const struct report_writer *w = report_writers; w->ext; w++) {
 		Buf b = BUF_INIT;
@@ -316,7 +268,7 @@ static void t_report_writers(void)
 		}
 		n++;
 	}
-	fixture_free(&x);
+	treport_free(&x);
 	T_ASSERT(n >= 1);
 	T_ASSERT(report_writer_find("docx") &&
 		 report_writer_find("docx")->fn == report_docx);
