@@ -7,9 +7,11 @@
 #include "t.h"
 
 #include "base/res.h"
+#include "base/str.h"
 #include "domain/crosscheck.h"
 #include "domain/metric.h"
 #include "domain/mvals.h"
+#include "render/report_doc.h"
 
 #include <stdlib.h>
 
@@ -223,26 +225,95 @@ static void t_cell_format(void)
 	T_EQ_STR(b, "-1.5");
 }
 
-/* The baseline metrics are exactly the rows of fj-county-2018's
- * cumulative column, with the same yearly figures. */
+/* The baseline metrics registered from fj-county-2018 are the rows of
+ * its cumulative column, with the same yearly figures, and its checks
+ * make the parts (其中) of their totals. */
 static void t_baseline_rows(void)
 {
 	struct err e = {0};
 	struct format f;
+	struct metric_reg r = {0};
 	T_EQ_INT(load("fj-county-2018", &f, &e), 0);
+	T_EQ_INT(metric_reg_add(&r, &f, &e), 0);
 	const struct fmt_table *t = format_table(&f, "stats");
 	T_ASSERT(t && t->nblocks == 1);
 	const struct fmt_block *k = &t->blocks[0];
-	T_EQ_INT(k->nlrows, metric_ncumulative);
+	T_EQ_INT(k->nlrows, r.n);
 	T_EQ_INT(k->lcols[1]->period, FP_CUMULATIVE);
-	for (size_t i = 0; i < k->nlrows; i++) {
+	for (size_t i = 0; i < k->nlrows && i < r.n; i++) {
 		char m[200];
-		T_EQ_STR(k->lrows[i]->id, metric_cumulative[i].name);
+		T_EQ_STR(k->lrows[i]->id, r.v[i].name);
+		T_EQ_STR(k->lrows[i]->label, r.v[i].label);
 		T_EQ_INT(format_cell_metric(k->lrows[i], k->lcols[1], m,
 					    sizeof m),
 			 0);
-		T_EQ_STR(m, metric_cumulative[i].expr);
+		T_EQ_STR(m, r.v[i].expr);
+		T_EQ_STR(r.v[i].formats, "fj-county-2018");
 	}
+	static const char *const parents[][2] = {
+		{"items", NULL},
+		{"items.website", "items"},
+		{"items.gazette", "items"},
+		{"applications", NULL},
+		{"applications.in_person", "applications"},
+		{"applications.online", "applications"},
+		{"applications.letter_fax", "applications"},
+		{"replies", NULL},
+		{"replies.disclosed", "replies"},
+		{"replies.partial", "replies"},
+		{"replies.withheld", "replies"},
+		{"replies.other", "replies"},
+		{"complaints", NULL},
+		{"reviews", NULL},
+		{"lawsuits", NULL},
+	};
+	for (size_t i = 0; i < sizeof parents / sizeof parents[0]; i++) {
+		const struct metric_def *d =
+			metric_find(&r, "m", parents[i][0], &e);
+		T_ASSERT(d);
+		if (d && parents[i][1]) {
+			T_EQ_STR(d->parent, parents[i][1]);
+		} else if (d) {
+			T_ASSERT(d->parent == NULL);
+		}
+	}
+	/* registering it again changes nothing; fj-putian-2009 shares rows
+	 * with the same figures and adds its own */
+	T_EQ_INT(metric_reg_add(&r, &f, &e), 0);
+	T_EQ_INT(r.n, 15);
+	struct format p;
+	T_EQ_INT(load("fj-putian-2009", &p, &e), 0);
+	T_EQ_INT(metric_reg_add(&r, &p, &e), 0);
+	T_EQ_STR(metric_find(&r, "m", "items", &e)->formats,
+		 "fj-county-2018, fj-putian-2009");
+	const struct metric_def *fax =
+		metric_find(&r, "m", "applications.fax", &e);
+	T_ASSERT(fax && str_eq(fax->parent, "applications"));
+	T_ASSERT(str_eq(metric_find(&r, "m", "replies.refused", &e)->parent,
+			"replies"));
+	T_EQ_INT(r.n, 15 + 7);
+	format_free(&p);
+	/* a row id with another yearly figure is refused */
+	struct format bad;
+	static const char text[] =
+		"{\"id\": \"x\", \"name\": \"x\", \"title\": \"x\", "
+		"\"sections\": [], \"tables\": [{\"id\": \"t\", "
+		"\"caption\": \"c\", \"blocks\": [{\"cols\": [{\"id\": "
+		"\"c\", \"label\": \"c\", \"period\": \"cumulative\"}], "
+		"\"rows\": [{\"id\": \"items\", \"label\": \"l\", "
+		"\"metric\": \"items.issued.rule\"}]}]}]}";
+	T_EQ_INT(format_parse(text, sizeof text - 1, &bad, &e), 0);
+	T_EQ_INT(metric_reg_add(&r, &bad, &e), -1);
+	T_ASSERT(strstr(e.msg, "items.published"));
+	format_free(&bad);
+	/* the shipped formats agree with each other */
+	struct metric_reg all = {0};
+	T_EQ_INT(report_metric_reg(NULL, &all, &e), 0);
+	T_ASSERT(metric_find(&all, "m", "rules", &e) != NULL);
+	T_ASSERT(metric_find(&all, "m", "normative", &e) != NULL);
+	T_ASSERT(metric_find(&all, "m", "licence", &e) == NULL);
+	metric_reg_free(&all);
+	metric_reg_free(&r);
 	format_free(&f);
 }
 

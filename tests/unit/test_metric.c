@@ -9,6 +9,7 @@
 #include "tdb.h"
 
 #include "domain/metric.h"
+#include "render/report_doc.h"
 #include "store/audit.h"
 #include "store/baseline.h"
 #include "store/metric.h"
@@ -21,32 +22,34 @@
 
 static const struct actor tester = {0, "test"};
 
+/* The cumulative metrics of the shipped formats (suite_metric). */
+static struct metric_reg R;
+
 static void t_check(void)
 {
 	struct err e = {0};
 	const char *f = NULL;
-	T_EQ_INT(baseline_check("items", 2017, 966, 2026, &f, &e), 0);
+	T_EQ_INT(baseline_check(&R, "items", 2017, 966, 2026, &f, &e), 0);
 	T_ASSERT(f == NULL);
-	T_EQ_INT(baseline_check("items.website", 2026, 0, 2026, &f, &e), 0);
-	T_EQ_INT(baseline_check("item", 2017, 1, 2026, &f, &e), -1);
+	T_EQ_INT(baseline_check(&R, "items.website", 2026, 0, 2026, &f, &e), 0);
+	T_EQ_INT(baseline_check(&R, "item", 2017, 1, 2026, &f, &e), -1);
 	T_EQ_STR(f, "metric");
 	T_ASSERT(strstr(e.msg, "不是可累计的指标"));
-	T_EQ_INT(baseline_check("", 2017, 1, 2026, &f, &e), -1);
+	T_EQ_INT(baseline_check(&R, "", 2017, 1, 2026, &f, &e), -1);
 	T_EQ_STR(f, "metric");
-	T_EQ_INT(baseline_check("items", 2027, 1, 2026, &f, &e), -1);
+	T_EQ_INT(baseline_check(&R, "items", 2027, 1, 2026, &f, &e), -1);
 	T_EQ_STR(f, "year");
-	T_EQ_INT(baseline_check("items", 1989, 1, 2026, &f, &e), -1);
+	T_EQ_INT(baseline_check(&R, "items", 1989, 1, 2026, &f, &e), -1);
 	T_EQ_STR(f, "year");
-	T_EQ_INT(baseline_check("items", 2017, -1, 2026, &f, &e), -1);
+	T_EQ_INT(baseline_check(&R, "items", 2017, -1, 2026, &f, &e), -1);
 	T_EQ_STR(f, "value");
-	T_EQ_INT(baseline_check("items", 2017, 1000000001, 2026, &f, &e), -1);
+	T_EQ_INT(baseline_check(&R, "items", 2017, 1000000001, 2026, &f, &e), -1);
 	T_EQ_STR(f, "value");
 	/* every cumulative metric is known by its own name */
-	for (size_t i = 0; i < metric_ncumulative; i++) {
-		T_ASSERT(metric_find("m", metric_cumulative[i].name, &e) ==
-			 &metric_cumulative[i]);
-		const char *p = metric_cumulative[i].parent;
-		T_ASSERT(!p || metric_find("m", p, &e));
+	for (size_t i = 0; i < R.n; i++) {
+		T_ASSERT(metric_find(&R, "m", R.v[i].name, &e) == &R.v[i]);
+		const char *p = R.v[i].parent;
+		T_ASSERT(!p || metric_find(&R, "m", p, &e));
 	}
 }
 
@@ -66,32 +69,32 @@ static void t_consistent(void)
 	struct err e = {0};
 	struct baseline nb = {.organ_id = 1, .metric = "items", .year = 2016,
 			      .value = 700};
-	T_EQ_INT(baseline_consistent(&nb, all, n, &e), 0);
+	T_EQ_INT(baseline_consistent(&R, &nb, all, n, &e), 0);
 	nb.value = 500; /* equal to the earlier year: allowed */
-	T_EQ_INT(baseline_consistent(&nb, all, n, &e), 0);
+	T_EQ_INT(baseline_consistent(&R, &nb, all, n, &e), 0);
 	nb.value = 499;
-	T_EQ_INT(baseline_consistent(&nb, all, n, &e), -1);
+	T_EQ_INT(baseline_consistent(&R, &nb, all, n, &e), -1);
 	T_EQ_INT(e.code, ERR_INPUT);
 	nb.value = 967;
-	T_EQ_INT(baseline_consistent(&nb, all, n, &e), -1);
+	T_EQ_INT(baseline_consistent(&R, &nb, all, n, &e), -1);
 	nb.year = 2017;
 	nb.value = 966;
-	T_EQ_INT(baseline_consistent(&nb, all, n, &e), -1);
+	T_EQ_INT(baseline_consistent(&R, &nb, all, n, &e), -1);
 	T_EQ_INT(e.code, ERR_CONFLICT);
 	/* another organ's baselines do not matter */
 	nb.organ_id = 3;
-	T_EQ_INT(baseline_consistent(&nb, all, n, &e), 0);
+	T_EQ_INT(baseline_consistent(&R, &nb, all, n, &e), 0);
 	/* a part may not exceed its total, nor a total fall under a part */
 	struct baseline part = {.organ_id = 1, .metric = "items.gazette",
 				.year = 2017, .value = 967};
-	T_EQ_INT(baseline_consistent(&part, all, n, &e), -1);
+	T_EQ_INT(baseline_consistent(&R, &part, all, n, &e), -1);
 	T_ASSERT(strstr(e.msg, "超过了其总数"));
 	part.value = 966;
-	T_EQ_INT(baseline_consistent(&part, all, n, &e), 0);
+	T_EQ_INT(baseline_consistent(&R, &part, all, n, &e), 0);
 	struct baseline total = {.organ_id = 1, .metric = "items",
 				 .year = 2017, .value = 800};
 	all[1].organ_id = 9; /* take the 2017 total away */
-	T_EQ_INT(baseline_consistent(&total, all, n, &e), -1);
+	T_EQ_INT(baseline_consistent(&R, &total, all, n, &e), -1);
 	T_ASSERT(strstr(e.msg, "小于其中"));
 }
 
@@ -115,7 +118,7 @@ static void t_for(void)
 static int64_t metric(const struct mvals *m, const char *name)
 {
 	struct err e = {0};
-	const struct metric_def *d = metric_find("m", name, &e);
+	const struct metric_def *d = metric_find(&R, "m", name, &e);
 	int64_t v = 0;
 	if (mvals_eval(m, d ? d->expr : name, &v, &e)) {
 		fprintf(stderr, "  %s: %s\n", name, e.msg);
@@ -288,26 +291,26 @@ static void t_cumulate(void)
 	struct baseline b = {.organ_id = 1, .metric = "items", .year = 2016,
 			     .value = 100, .source = "entered",
 			     .origin = "test"};
-	T_EQ_INT(baseline_add(st, &tester, &b, 2026, &field, &e), 0);
+	T_EQ_INT(baseline_add(st, &R, &tester, &b, 2026, &field, &e), 0);
 	T_ASSERT(b.id > 0);
 	struct baseline b2 = b;
 	b2.year = 2017;
 	b2.value = 966;
-	T_EQ_INT(baseline_add(st, &tester, &b2, 2026, &field, &e), 0);
+	T_EQ_INT(baseline_add(st, &R, &tester, &b2, 2026, &field, &e), 0);
 	/* refused: a repeat, and a fall; nothing stored */
-	T_EQ_INT(baseline_add(st, &tester, &b2, 2026, &field, &e), -1);
+	T_EQ_INT(baseline_add(st, &R, &tester, &b2, 2026, &field, &e), -1);
 	T_EQ_INT(e.code, ERR_CONFLICT);
 	T_EQ_STR(field, "year");
 	b2.year = 2018;
 	b2.value = 965;
-	T_EQ_INT(baseline_add(st, &tester, &b2, 2026, &field, &e), -1);
+	T_EQ_INT(baseline_add(st, &R, &tester, &b2, 2026, &field, &e), -1);
 	T_EQ_STR(field, "value");
 	struct baseline *all = NULL;
 	size_t n = 0;
 	T_EQ_INT(baseline_list(st, 1, &all, &n, &e), 0);
 	T_EQ_INT(n, 2);
 	struct cumulative c;
-	const struct metric_def *items = metric_find("m", "items", &e);
+	const struct metric_def *items = metric_find(&R, "m", "items", &e);
 #define metric_cumulate(st, o, m, all, n, y, c, e)                            \
 	metric_cumulate(st, o, (m)->name, (m)->expr, all, n, y, c, e)
 	/* 2018: the 2017 baseline + a, b, c */
@@ -327,7 +330,7 @@ static void t_cumulate(void)
 	T_EQ_INT(metric_cumulate(st, 1, items, all, n, 2019, &c, &e), 0);
 	T_EQ_INT(c.value, 970 * CELL_SCALE);
 	/* without a baseline, every record: website a, b, e through 2018 */
-	const struct metric_def *web = metric_find("m", "items.website", &e);
+	const struct metric_def *web = metric_find(&R, "m", "items.website", &e);
 	T_EQ_INT(metric_cumulate(st, 1, web, all, n, 2018, &c, &e), 0);
 	T_EQ_INT(c.value, 3 * CELL_SCALE);
 	/* deletion: audited, and only the organ's own */
@@ -350,9 +353,12 @@ static void t_cumulate(void)
 
 void suite_metric(void)
 {
+	struct err e = {0};
+	T_EQ_INT(report_metric_reg(NULL, &R, &e), 0);
 	T_RUN(t_check);
 	T_RUN(t_consistent);
 	T_RUN(t_for);
 	T_RUN(t_tally);
 	T_RUN(t_cumulate);
+	metric_reg_free(&R);
 }
