@@ -19,6 +19,7 @@
 
 #include <sqlite3.h>
 #include <stdlib.h>
+#include <string.h>
 
 static const struct actor tester = {0, "test"};
 
@@ -351,6 +352,137 @@ static void t_cumulate(void)
 	tdb_close(st);
 }
 
+/* The metric kinds of the 2019 format on hand-made records: items by
+ * written date, stocks read on a date (the latest entry), differences,
+ * and the previous-year / change columns of a format. */
+static const char records19[] =
+	"INSERT INTO item(organ_id, title, category_id, kind, written_date, "
+	"published_date, status, created_at, updated_at) SELECT 1, t, "
+	"(SELECT min(id) FROM category WHERE organ_id = 1), k, w, p, s, 'x', "
+	"'x' FROM (SELECT 'r1' t, 'rule' k, '2019-01-01' w, '2019-02-01' p, "
+	"'published' s "
+	"UNION ALL SELECT 'r2', 'rule', '2019-12-31', NULL, 'draft' "
+	"UNION ALL SELECT 'r3', 'rule', '2018-12-31', '2019-01-05', "
+	"'published' "
+	"UNION ALL SELECT 'r4', 'rule', '2020-01-01', NULL, 'draft' "
+	"UNION ALL SELECT 'n1', 'normative', '2019-06-01', '2019-06-02', "
+	"'withdrawn' "
+	"UNION ALL SELECT 'x', 'normal', NULL, '2019-03-03', 'published');"
+	"INSERT INTO activity(organ_id, kind, date, count, created_at, "
+	"updated_at) VALUES (1, 'licence_matter', '2017-12-31', 9, 'x', 'x'),"
+	"(1, 'licence_matter', '2018-12-31', 15, 'x', 'x'),"
+	"(1, 'licence_matter', '2019-07-01', 14, 'x', 'x'),"
+	"(1, 'licence_matter', '2019-07-01', 16, 'x', 'x'),"
+	"(1, 'licence_matter', '2020-01-01', 99, 'x', 'x'),"
+	"(1, 'fee_item', '2018-06-01', 4, 'x', 'x'),"
+	"(2, 'licence_matter', '2019-03-01', 5, 'x', 'x');";
+
+static void t_kinds2019(void)
+{
+	struct err e = {0};
+	/* names */
+	T_ASSERT(metric_name_valid("items.written.rule"));
+	T_ASSERT(!metric_name_valid("items.written.rules"));
+	T_ASSERT(metric_name_valid("activity.licence_matter.latest"));
+	T_ASSERT(!metric_name_valid("activity.latest"));
+	/* differences */
+	struct mvals m = {0};
+	int64_t v = 0;
+	mvals_add(&m, "apps.new.total", 7 * CELL_SCALE);
+	mvals_add(&m, "apps.channel.fax", 2 * CELL_SCALE);
+	T_EQ_INT(mvals_eval(&m, "apps.new.total - apps.channel.fax", &v, &e),
+		 0);
+	T_EQ_INT(v, 5 * CELL_SCALE);
+	T_EQ_INT(mvals_eval(&m, "apps.channel.fax-apps.new.total + "
+				"apps.channel.fax", &v, &e),
+		 0);
+	T_EQ_INT(v, -3 * CELL_SCALE);
+	T_EQ_INT(mvals_eval(&m, "apps.new.total -", &v, &e), -1);
+	T_EQ_INT(mvals_eval(&m, "- apps.new.total", &v, &e), -1);
+	mvals_free(&m);
+
+	store *st = fixture();
+	T_ASSERT(st);
+	sqlite3 *db = NULL;
+	T_ASSERT(sqlite3_open(tdb_path, &db) == SQLITE_OK &&
+		 sqlite3_exec(db, records19, NULL, NULL, NULL) == SQLITE_OK);
+	sqlite3_close(db);
+	T_EQ_INT(metric_values(st, 1, 0, "2019-01-01", "2019-12-31", &m, &e), 0);
+	/* written in 2019, whatever the status: r1, r2 (draft); n1 too
+	 * (withdrawn); r3 in 2018, r4 in 2020 */
+	T_EQ_INT(metric(&m, "items.written.rule"), 2);
+	T_EQ_INT(metric(&m, "items.written.normative"), 1);
+	T_EQ_INT(metric(&m, "items.issued.rule"), 2); /* r1, r3 */
+	/* the latest entry by 31 Dec: the later of two on one day */
+	T_EQ_INT(metric(&m, "activity.licence_matter.latest"), 16);
+	/* a stock without an entry this year: the earlier reading */
+	T_EQ_INT(metric(&m, "activity.fee_item.latest"), 4);
+	T_EQ_INT(metric(&m, "activity.coercion_matter.latest"), 0);
+	mvals_free(&m);
+	/* roll-up: each organ's latest, summed */
+	T_EQ_INT(metric_values(st, 1, 1, "2019-01-01", "2019-12-31", &m, &e), 0);
+	T_EQ_INT(metric(&m, "activity.licence_matter.latest"), 16);
+	mvals_free(&m);
+
+	/* a format with previous-year and change columns */
+	static const char text[] =
+		"{\"id\": \"t\", \"name\": \"t\", \"title\": \"t\", "
+		"\"sections\": [], \"tables\": [{\"id\": \"a\", \"caption\": "
+		"\"a\", \"blocks\": [{\"cols\": ["
+		"{\"id\": \"prev\", \"label\": \"上一年项目数量\", "
+		"\"period\": \"previous\"}, "
+		"{\"id\": \"chg\", \"label\": \"本年增/减\", "
+		"\"period\": \"change\"}, "
+		"{\"id\": \"now\", \"label\": \"now\"}], "
+		"\"rows\": [{\"id\": \"licence\", \"label\": \"行政许可\", "
+		"\"metric\": \"activity.licence_matter.latest\"}, "
+		"{\"id\": \"fees\", \"label\": \"收费\", "
+		"\"metric\": \"activity.fee_item.latest\"}, "
+		"{\"id\": \"rules\", \"label\": \"规章\", "
+		"\"metric\": \"items.written.rule\"}]}]}]}";
+	struct format f;
+	T_EQ_INT(format_parse(text, sizeof text - 1, &f, &e), 0);
+	T_EQ_INT(f.tables[0].blocks[0].lcols[0]->period, FP_PREVIOUS);
+	T_EQ_INT(f.tables[0].blocks[0].lcols[1]->period, FP_CHANGE);
+	struct cellset cs = {0};
+	T_EQ_INT(metric_report_cells(st, 1, 0, &f, 2019, &m, &cs, &e), 0);
+	static const struct {
+		const char *row, *col;
+		int64_t v;
+	} want[] = {
+		{"licence", "prev", 15}, {"licence", "chg", 1},
+		{"licence", "now", 16},  {"fees", "prev", 4},
+		{"fees", "chg", 0},      {"rules", "prev", 1},
+		{"rules", "chg", 1},     {"rules", "now", 2},
+	};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		T_EQ_INT(cellset_get(&cs, "a", want[i].row, want[i].col, &v), 0);
+		T_EQ_INT(v, want[i].v * CELL_SCALE);
+	}
+	cellset_free(&cs);
+	mvals_free(&m);
+	/* 2020: licence matters 99, so +83 against 2019's 16 */
+	T_EQ_INT(metric_report_cells(st, 1, 0, &f, 2020, &m, &cs, &e), 0);
+	T_EQ_INT(cellset_get(&cs, "a", "licence", "chg", &v), 0);
+	T_EQ_INT(v, 83 * CELL_SCALE);
+	T_EQ_INT(cellset_get(&cs, "a", "rules", "chg", &v), 0);
+	T_EQ_INT(v, -1 * CELL_SCALE); /* 1 written in 2020, 2 in 2019 */
+	cellset_free(&cs);
+	mvals_free(&m);
+	format_free(&f);
+	/* a period the engine does not know */
+	static const char badp[] =
+		"{\"id\": \"t\", \"name\": \"t\", \"title\": \"t\", "
+		"\"sections\": [], \"tables\": [{\"id\": \"a\", \"caption\": "
+		"\"a\", \"blocks\": [{\"cols\": [{\"id\": \"c\", \"label\": "
+		"\"c\", \"period\": \"last\"}], \"rows\": [{\"id\": \"r\", "
+		"\"label\": \"r\", \"metric\": \"items.published\"}]}]}]}";
+	T_EQ_INT(format_parse(badp, sizeof badp - 1, &f, &e), -1);
+	T_ASSERT(strstr(e.msg, "previous"));
+	format_free(&f);
+	tdb_close(st);
+}
+
 void suite_metric(void)
 {
 	struct err e = {0};
@@ -360,5 +492,6 @@ void suite_metric(void)
 	T_RUN(t_for);
 	T_RUN(t_tally);
 	T_RUN(t_cumulate);
+	T_RUN(t_kinds2019);
 	metric_reg_free(&R);
 }
