@@ -1,8 +1,11 @@
 /*
- * metric.h - what the annual report counts, by name. The store fills a
- * struct tally with the raw figures of an organ's records over a period
- * (store/metric.c, aggregate queries) - see domain/mvals.h. The cumulative metrics are those a format reports as 历年累计;
- * for them an organ may hold opening balances (baselines) for the years
+ * metric.h - the cumulative metrics of the annual report and the rules of
+ * their opening balances. The store fills a set of named figures of an
+ * organ's records over a period (store/metric.c, aggregate queries) - see
+ * domain/mvals.h. The cumulative metrics are the rows the formats report
+ * cumulatively (历年累计, 对外公开总数量), registered from the format files
+ * (struct metric_reg); for them an organ may hold opening balances
+ * (baselines) for the years
  * before its records begin, and their value at the end of a year follows
  * DESIGN.md §6: the latest baseline at or before the year before, plus the
  * records dated after that baseline's year up to the end of the year.

@@ -277,4 +277,17 @@ for l in 指标名称 计量单位 2009年度 历年累计 主动公开信息数
 	has "fj-putian-2009 html: $l" "$T/p.html" "$l"
 	has "fj-putian-2009 md: $l" "$T/p.md" "$l"
 done
+
+#---- the 期初累计值 page lists the rows the formats register ----
+echo gongkai2026 | "$GONGKAI" user add --db "$DB" --organ pt --login pt-clerk \
+	--role clerk --password-stdin > /dev/null || exit 1
+start_server "$DB"
+login c pt-clerk gongkai2026
+req c GET "/admin/o/pt/baselines?year=2009"
+eq "the clerk reads the page" "$STATUS" 200
+has "a row of fj-putian-2009 alone" "$T/body" "<code>replies.refused</code>"
+has "its formats" "$T/body" "fj-putian-2009"
+has "a shared row names both" "$T/body" "fj-county-2018, fj-putian-2009"
+has "a cn-2019 total" "$T/body" "<code>rules</code>"
+has "the 历年累计 of items with its baseline" "$T/body" "<strong>106</strong>"
 finish
