@@ -44,6 +44,55 @@ static void reg_part(struct metric_reg *r, const struct fmt_table *t,
 	}
 }
 
+/* 1 when id is one of the ", "-separated ids of list. */
+static int in_list(const char *list, const char *id)
+{
+	size_t n = strlen(id);
+	for (const char *p = list; p && *p;) {
+		const char *end = strstr(p, ", ");
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		if (len == n && strncmp(p, id, n) == 0) {
+			return 1;
+		}
+		p = end ? end + 2 : NULL;
+	}
+	return 0;
+}
+
+/* Registers one cumulative row of format f whose yearly figure is
+ * expr. */
+static int reg_row(struct metric_reg *r, const struct format *f,
+		   const struct fmt_node *row, const char *expr,
+		   struct err *e)
+{
+	struct metric_def *d = reg_get(r, row->id);
+	if (d && !str_eq(d->expr, expr)) {
+		return err_set(e, ERR_INPUT,
+			       "%s: cumulative row \"%s\" counts \"%s\", but "
+			       "in %s \"%s\"",
+			       f->id, row->id, expr, d->formats, d->expr);
+	}
+	if (d) {
+		if (!in_list(d->formats, f->id)) {
+			size_t n = strlen(d->formats) + strlen(f->id) + 3;
+			char *x = xmalloc(n);
+			snprintf(x, n, "%s, %s", d->formats, f->id);
+			free(d->formats);
+			d->formats = x;
+		}
+		return 0;
+	}
+	r->v = xrealloc(r->v, (r->n + 1) * sizeof *r->v);
+	d = &r->v[r->n++];
+	memset(d, 0, sizeof *d);
+	d->name = xstrdup(row->id);
+	d->label = xstrdup(row->label);
+	d->unit = row->unit ? xstrdup(row->unit) : NULL;
+	d->expr = xstrdup(expr);
+	d->formats = xstrdup(f->id);
+	return 0;
+}
+
 int metric_reg_add(struct metric_reg *r, const struct format *f,
 		   struct err *e)
 {
@@ -51,51 +100,17 @@ int metric_reg_add(struct metric_reg *r, const struct format *f,
 		const struct fmt_table *tb = &f->tables[t];
 		for (size_t b = 0; b < tb->nblocks; b++) {
 			const struct fmt_block *k = &tb->blocks[b];
-			for (size_t c = 0; c < k->nlcols; c++) {
-				if (k->lcols[c]->period != FP_CUMULATIVE) {
-					continue;
-				}
-				for (size_t i = 0; i < k->nlrows; i++) {
-					const struct fmt_node *row = k->lrows[i];
-					char expr[256];
-					if (format_cell_metric(row, k->lcols[c],
-							       expr,
-							       sizeof expr)) {
-						continue;
-					}
-					struct metric_def *d =
-						reg_get(r, row->id);
-					if (d && !str_eq(d->expr, expr)) {
-						return err_set(
-							e, ERR_INPUT,
-							"%s: cumulative row "
-							"\"%s\" counts \"%s\", "
-							"but in %s \"%s\"",
-							f->id, row->id, expr,
-							d->formats, d->expr);
-					}
-					if (d) {
-						if (!strstr(d->formats, f->id)) {
-							size_t n = strlen(d->formats) +
-								   strlen(f->id) + 3;
-							char *x = xmalloc(n);
-							snprintf(x, n, "%s, %s",
-								 d->formats, f->id);
-							free(d->formats);
-							d->formats = x;
-						}
-						continue;
-					}
-					r->v = xrealloc(r->v, (r->n + 1) *
-								      sizeof *r->v);
-					d = &r->v[r->n++];
-					memset(d, 0, sizeof *d);
-					d->name = xstrdup(row->id);
-					d->label = xstrdup(row->label);
-					d->unit = row->unit ? xstrdup(row->unit)
-							    : NULL;
-					d->expr = xstrdup(expr);
-					d->formats = xstrdup(f->id);
+			for (size_t x = 0; x < k->nlcols * k->nlrows; x++) {
+				const struct fmt_node *col =
+					k->lcols[x / k->nlrows];
+				const struct fmt_node *row =
+					k->lrows[x % k->nlrows];
+				char expr[256];
+				if (col->period == FP_CUMULATIVE &&
+				    format_cell_metric(row, col, expr,
+						       sizeof expr) == 0 &&
+				    reg_row(r, f, row, expr, e)) {
+					return -1;
 				}
 			}
 		}
