@@ -290,4 +290,15 @@ has "its formats" "$T/body" "fj-putian-2009"
 has "a shared row names both" "$T/body" "fj-county-2018, fj-putian-2009"
 has "a cn-2019 total" "$T/body" "<code>rules</code>"
 has "the 历年累计 of items with its baseline" "$T/body" "<strong>106</strong>"
+# the report workspace: 2019 defaults to cn-2019, 2009 may choose the 莆田 form
+echo gongkai2026 | "$GONGKAI" user add --db "$DB" --organ t19 --login t19-clerk \
+	--role clerk --password-stdin > /dev/null || exit 1
+login d t19-clerk gongkai2026
+req d GET "/admin/o/t19/reports/2019"
+eq "the 2019 workspace" "$STATUS" 200
+has "in the 2019 trial format" "$T/body" "上一年项目数量"
+has "with its figures" "$T/body" ">-2<"
+req c GET "/admin/o/pt/reports/2009?format=fj-putian-2009"
+eq "the 2009 workspace in the 莆田 form" "$STATUS" 200
+has "its labels" "$T/body" "3.否决公开答复总数"
 finish
