@@ -18,6 +18,7 @@
 #include "base/date.h"
 #include "domain/application.h"
 #include "domain/ident.h"
+#include "render/report_doc.h"
 #include "store/activity.h"
 #include "store/application.h"
 #include "store/baseline.h"
@@ -77,6 +78,7 @@ struct import_ctx {
 	struct app_env env;
 	const char *file; /* the CSV file's name as given */
 	int this_year;
+	struct metric_reg reg; /* the formats' cumulative metrics */
 };
 
 static int item_row(store *st, const struct actor *who,
@@ -295,7 +297,8 @@ static int baseline_row(store *st, const struct actor *who,
 	b.source = "import";
 	b.origin = (char *)ctx->file;
 	b.note = (char *)(v[B_NOTE] ? v[B_NOTE] : "");
-	return baseline_add(st, who, &b, ctx->this_year, &re->column, &re->e);
+	return baseline_add(st, &ctx->reg, who, &b, ctx->this_year,
+			    &re->column, &re->e);
 }
 
 /*---- Review and litigation cases ----*/
@@ -453,6 +456,12 @@ static long import_rows(store *st, const char *file, const struct kind *k,
 		csv_close(rd);
 		return -1;
 	}
+	if (report_metric_reg(NULL, &ctx.reg, e)) {
+		cal_free(&ctx.cal);
+		metric_reg_free(&ctx.reg);
+		csv_close(rd);
+		return -1;
+	}
 	ctx.env.cal = &ctx.cal;
 	ctx.env.today = date_today();
 	ctx.env.base_url = "";
@@ -509,6 +518,7 @@ static long import_rows(store *st, const char *file, const struct kind *k,
 	}
 done:
 	cal_free(&ctx.cal);
+	metric_reg_free(&ctx.reg);
 	csv_row_clear(&row);
 	csv_close(rd);
 	return bad;

@@ -17,6 +17,7 @@
 
 #include "base/str.h"
 #include "base/date.h"
+#include "render/report_doc.h"
 #include "store/activity.h"
 #include "store/application.h"
 #include "store/baseline.h"
@@ -401,6 +402,11 @@ static int demo_baselines(store *st, const struct actor *who,
 	} rows[] = {
 		{"items", 966}, {"items.website", 819}, {"items.gazette", 0},
 	};
+	struct metric_reg reg = {0};
+	if (report_metric_reg(NULL, &reg, e)) {
+		metric_reg_free(&reg);
+		return -1;
+	}
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		struct baseline b = {0};
 		const char *field;
@@ -411,10 +417,12 @@ static int demo_baselines(store *st, const struct actor *who,
 		b.source = "entered";
 		b.origin = "admin";
 		b.note = "2017年度政府信息公开工作年度报告";
-		if (baseline_add(st, who, &b, 2017, &field, e)) {
+		if (baseline_add(st, &reg, who, &b, 2017, &field, e)) {
+			metric_reg_free(&reg);
 			return -1;
 		}
 	}
+	metric_reg_free(&reg);
 	return 0;
 }
 

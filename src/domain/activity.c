@@ -32,6 +32,18 @@ const struct act_kind act_builtins[] = {
 	{"proposal_handled", "人大建议政协提案办理", "件", ACT_MEASURE_COUNT, 0,
 	 1},
 	{"article", "信息稿件", "篇", ACT_MEASURE_COUNT, 0, 1},
+	/* the 2019 trial format's 第二十条 items: the number of matters
+	 * (项目) an organ has, read on a date (activity.KIND.latest), the
+	 * decisions on other matters, central procurement */
+	{"licence_matter", "行政许可事项数", "项", ACT_MEASURE_COUNT, 0, 1},
+	{"service_matter", "其他对外管理服务事项数", "项", ACT_MEASURE_COUNT, 0,
+	 1},
+	{"service_decision", "其他对外管理服务事项处理决定", "件",
+	 ACT_MEASURE_COUNT, 0, 1},
+	{"penalty_matter", "行政处罚事项数", "项", ACT_MEASURE_COUNT, 0, 1},
+	{"coercion_matter", "行政强制事项数", "项", ACT_MEASURE_COUNT, 0, 1},
+	{"fee_item", "行政事业性收费项目数", "项", ACT_MEASURE_COUNT, 0, 1},
+	{"procurement", "政府集中采购", "元", ACT_MEASURE_AMOUNT, 0, 1},
 	{ACT_MESSAGE, "网上留言", "条", ACT_MEASURE_COUNT, 1, 1},
 };
 const size_t act_nbuiltins = sizeof act_builtins / sizeof act_builtins[0];

@@ -195,14 +195,22 @@ static int parse_node(json_t *j, const char *where, int is_row,
 	if (get_str(j, "period", w, 0, &period, e)) {
 		return -1;
 	}
-	if (period && strcmp(period, "cumulative") == 0) {
-		n->period = FP_CUMULATIVE;
-	} else if (period && strcmp(period, "year") != 0) {
+	static const char *const periods[] = {
+		[FP_YEAR] = "year", [FP_CUMULATIVE] = "cumulative",
+		[FP_PREVIOUS] = "previous", [FP_CHANGE] = "change"};
+	size_t pi = 0;
+	while (period && pi < sizeof periods / sizeof periods[0] &&
+	       strcmp(periods[pi], period) != 0) {
+		pi++;
+	}
+	if (period && pi == sizeof periods / sizeof periods[0]) {
 		free(period);
 		return err_set(e, ERR_INPUT,
-			       "%s: period must be \"year\" or \"cumulative\"",
+			       "%s: period must be \"year\", \"cumulative\", "
+			       "\"previous\" or \"change\"",
 			       w);
 	}
+	n->period = period ? (enum fmt_period)pi : FP_YEAR;
 	free(period);
 	json_t *cells = json_object_get(j, "cells");
 	if (cells) {

@@ -13,8 +13,10 @@
  * of numbers. A cell (row leaf × column leaf of the same block) takes its
  * metric from the row's "cells" map, else the row's "metric", else the
  * column's "metric"; "{col}" and "{row}" in it are replaced by the leaf
- * ids. Column "period" is "year" (default) or "cumulative" (历年累计:
- * the row's id is then also the baseline metric).
+ * ids. Column "period" is "year" (default), "cumulative" (历年累计:
+ * the row's id is then also the baseline metric), "previous" (the
+ * metric over the year before: its flows, its stocks at the end of it)
+ * or "change" (the year's value minus the previous year's, 本年增/减).
  */
 #ifndef GK_FORMAT_H
 #define GK_FORMAT_H
@@ -24,7 +26,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum fmt_period { FP_YEAR, FP_CUMULATIVE };
+enum fmt_period { FP_YEAR, FP_CUMULATIVE, FP_PREVIOUS, FP_CHANGE };
 
 struct fmt_node {
 	char *id;     /* leaves only */

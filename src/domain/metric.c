@@ -6,51 +6,154 @@
 
 #include "base/str.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* The rows of the seed's table (fj-county-2018), whose ids DESIGN.md §6
- * fixes; every one of them is reported cumulatively there. */
-const struct metric_def metric_cumulative[] = {
-	{"items", "主动公开信息数", "条", NULL, "items.published"},
-	{"items.website", "其中：政府网站公开数", "条", "items",
-	 "items.channel.website"},
-	{"items.gazette", "其中：政府公报公开数", "条", "items",
-	 "items.channel.gazette"},
-	{"applications", "受理依申请公开信息总数", "件", NULL,
-	 "apps.new.total"},
-	{"applications.in_person", "其中：当面申请数", "件", "applications",
-	 "apps.channel.in_person"},
-	{"applications.online", "其中：网上申请数（含电子邮件）", "件",
-	 "applications", "apps.channel.online + apps.channel.email"},
-	{"applications.letter_fax", "其中：信函、传真申请数", "件",
-	 "applications", "apps.channel.letter + apps.channel.fax"},
-	{"replies", "对申请的答复总数", "件", NULL, "apps.result.total.total"},
-	{"replies.disclosed", "其中：同意公开答复数", "件", "replies",
-	 "apps.result.disclosed.total"},
-	{"replies.partial", "其中：同意部分公开答复数", "件", "replies",
-	 "apps.result.partial.total"},
-	{"replies.withheld", "其中：不予公开答复数", "件", "replies",
-	 "apps.result.withheld.total"},
-	{"replies.other", "其中：其他类型答复数", "件", "replies",
-	 "apps.result.unavailable.total + apps.result.not_processed.total + "
-	 "apps.result.other.total"},
-	{"complaints", "接受行政申诉、举报数", "件", NULL,
-	 "activity.complaint.count"},
-	{"reviews", "行政复议数", "件", NULL, "cases.review.total"},
-	{"lawsuits", "行政诉讼数", "件", NULL,
-	 "cases.litigation_direct.total + cases.litigation_after_review.total"},
-};
-const size_t metric_ncumulative =
-	sizeof metric_cumulative / sizeof metric_cumulative[0];
+/*---- The registry ----*/
 
-const struct metric_def *metric_find(const char *field, const char *name,
+static struct metric_def *reg_get(const struct metric_reg *r, const char *name)
+{
+	for (size_t i = 0; name && i < r->n; i++) {
+		if (str_eq(r->v[i].name, name)) {
+			return &r->v[i];
+		}
+	}
+	return NULL;
+}
+
+/* Sets the parent of part to total when both are registered rows of the
+ * same format table and part has none yet. */
+static void reg_part(struct metric_reg *r, const struct fmt_table *t,
+		     const char *part, const char *total)
+{
+	struct metric_def *p = reg_get(r, part);
+	const struct fmt_node *a = NULL, *b = NULL;
+	for (size_t k = 0; k < t->nblocks; k++) {
+		for (size_t i = 0; i < t->blocks[k].nlrows; i++) {
+			const struct fmt_node *x = t->blocks[k].lrows[i];
+			if (str_eq(x->id, part)) {
+				a = x;
+			} else if (str_eq(x->id, total)) {
+				b = x;
+			}
+		}
+	}
+	if (p && a && b && !p->parent && reg_get(r, total)) {
+		p->parent = xstrdup(total);
+	}
+}
+
+/* 1 when id is one of the ", "-separated ids of list. */
+static int in_list(const char *list, const char *id)
+{
+	size_t n = strlen(id);
+	for (const char *p = list; p && *p;) {
+		const char *end = strstr(p, ", ");
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		if (len == n && strncmp(p, id, n) == 0) {
+			return 1;
+		}
+		p = end ? end + 2 : NULL;
+	}
+	return 0;
+}
+
+/* Registers one cumulative row of format f whose yearly figure is
+ * expr. */
+static int reg_row(struct metric_reg *r, const struct format *f,
+		   const struct fmt_node *row, const char *expr,
+		   struct err *e)
+{
+	struct metric_def *d = reg_get(r, row->id);
+	if (d && !str_eq(d->expr, expr)) {
+		return err_set(e, ERR_INPUT,
+			       "%s: cumulative row \"%s\" counts \"%s\", but "
+			       "in %s \"%s\"",
+			       f->id, row->id, expr, d->formats, d->expr);
+	}
+	if (d) {
+		if (!in_list(d->formats, f->id)) {
+			size_t n = strlen(d->formats) + strlen(f->id) + 3;
+			char *x = xmalloc(n);
+			snprintf(x, n, "%s, %s", d->formats, f->id);
+			free(d->formats);
+			d->formats = x;
+		}
+		return 0;
+	}
+	r->v = xrealloc(r->v, (r->n + 1) * sizeof *r->v);
+	d = &r->v[r->n++];
+	memset(d, 0, sizeof *d);
+	d->name = xstrdup(row->id);
+	d->label = xstrdup(row->label);
+	d->unit = row->unit ? xstrdup(row->unit) : NULL;
+	d->expr = xstrdup(expr);
+	d->formats = xstrdup(f->id);
+	return 0;
+}
+
+int metric_reg_add(struct metric_reg *r, const struct format *f,
+		   struct err *e)
+{
+	for (size_t t = 0; t < f->ntables; t++) {
+		const struct fmt_table *tb = &f->tables[t];
+		for (size_t b = 0; b < tb->nblocks; b++) {
+			const struct fmt_block *k = &tb->blocks[b];
+			for (size_t x = 0; x < k->nlcols * k->nlrows; x++) {
+				const struct fmt_node *col =
+					k->lcols[x / k->nlrows];
+				const struct fmt_node *row =
+					k->lrows[x % k->nlrows];
+				char expr[256];
+				if (col->period == FP_CUMULATIVE &&
+				    format_cell_metric(row, col, expr,
+						       sizeof expr) == 0 &&
+				    reg_row(r, f, row, expr, e)) {
+					return -1;
+				}
+			}
+		}
+	}
+	for (size_t i = 0; i < f->nchecks; i++) {
+		const struct fmt_check *c = &f->checks[i];
+		const struct fmt_table *t = format_table(f, c->table);
+		if (c->each != FE_COL || !t) {
+			continue;
+		}
+		if (c->op == FO_LE && c->nleft == 1 && c->nright == 1) {
+			reg_part(r, t, c->left[0], c->right[0]);
+		} else if (c->op == FO_EQ && c->nleft == 1) {
+			for (size_t j = 0; c->nright > 1 && j < c->nright;
+			     j++) {
+				reg_part(r, t, c->right[j], c->left[0]);
+			}
+		}
+	}
+	return 0;
+}
+
+void metric_reg_free(struct metric_reg *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		free(r->v[i].name);
+		free(r->v[i].label);
+		free(r->v[i].unit);
+		free(r->v[i].parent);
+		free(r->v[i].expr);
+		free(r->v[i].formats);
+	}
+	free(r->v);
+	memset(r, 0, sizeof *r);
+}
+
+const struct metric_def *metric_find(const struct metric_reg *r,
+				     const char *field, const char *name,
 				     struct err *e)
 {
-	for (size_t i = 0; i < metric_ncumulative; i++) {
-		if (str_eq(metric_cumulative[i].name, name)) {
-			return &metric_cumulative[i];
-		}
+	const struct metric_def *d = reg_get(r, name);
+	if (d) {
+		return d;
 	}
 	if (str_empty(name)) {
 		err_set(e, ERR_INPUT, "%s不能为空", field);
@@ -63,11 +166,12 @@ const struct metric_def *metric_find(const char *field, const char *name,
 	return NULL;
 }
 
-int baseline_check(const char *metric, int64_t year, int64_t value,
-		   int this_year, const char **field, struct err *e)
+int baseline_check(const struct metric_reg *r, const char *metric,
+		   int64_t year, int64_t value, int this_year,
+		   const char **field, struct err *e)
 {
 	*field = "metric";
-	if (!metric_find("指标", metric, e)) {
+	if (!metric_find(r, "指标", metric, e)) {
 		return -1;
 	}
 	*field = "year";
@@ -94,20 +198,18 @@ void baseline_clear(struct baseline *b)
 	memset(b, 0, sizeof *b);
 }
 
-static const char *metric_parent(const char *name)
+static const char *metric_parent(const struct metric_reg *r,
+				 const char *name)
 {
-	for (size_t i = 0; i < metric_ncumulative; i++) {
-		if (str_eq(metric_cumulative[i].name, name)) {
-			return metric_cumulative[i].parent;
-		}
-	}
-	return NULL;
+	const struct metric_def *d = reg_get(r, name);
+	return d ? d->parent : NULL;
 }
 
-int baseline_consistent(const struct baseline *nb, const struct baseline *all,
+int baseline_consistent(const struct metric_reg *r,
+			const struct baseline *nb, const struct baseline *all,
 			size_t n, struct err *e)
 {
-	const char *parent = metric_parent(nb->metric);
+	const char *parent = metric_parent(r, nb->metric);
 	for (size_t i = 0; i < n; i++) {
 		const struct baseline *b = &all[i];
 		if (b->organ_id != nb->organ_id) {
@@ -145,7 +247,7 @@ int baseline_consistent(const struct baseline *nb, const struct baseline *all,
 					       (long long)nb->value, b->metric,
 					       (long long)b->value);
 			}
-			if (str_eq(metric_parent(b->metric), nb->metric) &&
+			if (str_eq(metric_parent(r, b->metric), nb->metric) &&
 			    b->value > nb->value) {
 				return err_set(e, ERR_INPUT,
 					       "%d 年 %s 的 %lld 小于其中 %s 的 "

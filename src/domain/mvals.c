@@ -94,6 +94,7 @@ int metric_name_valid(const char *name)
 		return 0;
 	}
 	if ((r = after(name, "items.issued.")) ||
+	    (r = after(name, "items.written.")) ||
 	    (r = after(name, "items.abolished.")) ||
 	    (r = after(name, "items.valid."))) {
 		return is_item_kind(r);
@@ -153,6 +154,7 @@ int metric_name_valid(const char *name)
 			}
 		}
 		return strcmp(dot, ".count") == 0 ||
+		       strcmp(dot, ".latest") == 0 ||
 		       strcmp(dot, ".amount") == 0 ||
 		       strcmp(dot, ".wanyuan") == 0;
 	}
@@ -163,6 +165,7 @@ int mvals_eval(const struct mvals *m, const char *expr, int64_t *out,
 	       struct err *e)
 {
 	int64_t sum = 0;
+	int sign = 1;
 	const char *p = expr;
 	*out = 0;
 	for (;;) {
@@ -170,7 +173,7 @@ int mvals_eval(const struct mvals *m, const char *expr, int64_t *out,
 			p++;
 		}
 		const char *end = p;
-		while (*end && *end != ' ' && *end != '+') {
+		while (*end && *end != ' ' && *end != '+' && *end != '-') {
 			end++;
 		}
 		char name[96];
@@ -187,7 +190,7 @@ int mvals_eval(const struct mvals *m, const char *expr, int64_t *out,
 		}
 		for (size_t i = 0; i < m->n; i++) {
 			if (strcmp(m->v[i].name, name) == 0) {
-				sum += m->v[i].v;
+				sum += sign * m->v[i].v;
 				break;
 			}
 		}
@@ -198,10 +201,11 @@ int mvals_eval(const struct mvals *m, const char *expr, int64_t *out,
 		if (!*p) {
 			break;
 		}
-		if (*p != '+') {
+		if (*p != '+' && *p != '-') {
 			return err_set(e, ERR_INPUT, "bad metric expression \"%.80s\"",
 				       expr);
 		}
+		sign = *p == '-' ? -1 : 1;
 		p++;
 	}
 	*out = sum;

@@ -5,12 +5,14 @@
  * (× CELL_SCALE, see crosscheck.h). Metric names (docs/report-formats.md):
  *
  *   items.published  items.channel.CH  items.display (bulletin or LED)
- *   items.issued.KIND
+ *   items.issued.KIND  items.written.KIND (by written date)
  *   items.abolished.KIND  items.valid.KIND
  *   apps.new.AK  apps.carried_in.AK  apps.carried_out.AK  apps.channel.CH
  *   apps.result.OUTCOME.AK  apps.result.FAMILY.AK  apps.result.total.AK
  *   cases.KIND.RESULT  cases.KIND.total
  *   activity.KIND.count  activity.KIND.amount (yuan)  activity.KIND.wanyuan
+ *   activity.KIND.latest (the count of the latest entry by the period's
+ *   end: a stock read on a date, e.g. the number of licensing matters)
  *
  * where AK is an applicant kind or total. A metric that no record feeds
  * is 0 when its name is well formed. Pure.
@@ -38,7 +40,7 @@ struct mvals {
 void mvals_add(struct mvals *m, const char *name, int64_t v);
 void mvals_free(struct mvals *m);
 
-/* Evaluates expr ("a + b + c") on m into *out. A name m lacks is 0 if it
+/* Evaluates expr ("a + b - c": sums and differences) on m into *out. A name m lacks is 0 if it
  * is a well-formed metric name, else ERR_INPUT naming it. */
 int mvals_eval(const struct mvals *m, const char *expr, int64_t *out,
 	       struct err *e);

@@ -60,6 +60,30 @@ int report_format_load(const char *data_dir, const char *id,
 	return rc;
 }
 
+int report_metric_reg(const char *data_dir, struct metric_reg *r,
+		      struct err *e)
+{
+	Buf known = BUF_INIT;
+	report_formats_known(&known);
+	int rc = 0;
+	for (char *p = known.p; rc == 0 && p && *p;) {
+		char *comma = strstr(p, ", ");
+		if (comma) {
+			*comma = 0;
+		}
+		struct format f;
+		rc = report_format_load(data_dir, p, &f, e);
+		if (rc == 0 && metric_reg_add(r, &f, e)) {
+			e->code = ERR_INTERNAL;
+			rc = -1;
+		}
+		format_free(&f);
+		p = comma ? comma + 2 : NULL;
+	}
+	buf_free(&known);
+	return rc;
+}
+
 void report_doc_free(struct report_doc *d)
 {
 	free(d->format);

@@ -10,6 +10,7 @@
 #include "base/buf.h"
 #include "domain/crosscheck.h"
 #include "domain/format.h"
+#include "domain/metric.h"
 
 /* Loads format id. ERR_NOTFOUND naming the known formats when there is
  * none (or id is not [a-z0-9-]+); ERR_INTERNAL when the file is broken.
@@ -19,6 +20,13 @@ int report_format_load(const char *data_dir, const char *id,
 
 /* The ids of the shipped formats, ", "-separated, appended to out. */
 void report_formats_known(Buf *out);
+
+/* Registers the cumulative rows of every shipped format (in the order of
+ * report_formats_known) into *r (empty; metric_reg_free after): the
+ * metrics an organ may enter baselines for. ERR_INTERNAL when a format
+ * is broken or two disagree on a row. */
+int report_metric_reg(const char *data_dir, struct metric_reg *r,
+		      struct err *e);
 
 /* A report file read back. */
 struct report_doc {

@@ -75,15 +75,16 @@ static char *snapshot(const struct baseline *b)
 	return t;
 }
 
-int baseline_add(store *st, const struct actor *who, struct baseline *b,
-		 int this_year, const char **field, struct err *e)
+int baseline_add(store *st, const struct metric_reg *reg,
+		 const struct actor *who, struct baseline *b, int this_year,
+		 const char **field, struct err *e)
 {
 	struct baseline *all = NULL;
 	size_t n = 0;
 	char *snap = NULL;
 	int rc = -1;
 	b->id = 0;
-	if (baseline_check(b->metric, b->year, b->value, this_year, field,
+	if (baseline_check(reg, b->metric, b->year, b->value, this_year, field,
 			   e)) {
 		return -1;
 	}
@@ -94,7 +95,7 @@ int baseline_add(store *st, const struct actor *who, struct baseline *b,
 	if (baseline_list(st, b->organ_id, &all, &n, e)) {
 		goto done;
 	}
-	if (baseline_consistent(b, all, n, e)) {
+	if (baseline_consistent(reg, b, all, n, e)) {
 		if (e->code == ERR_CONFLICT) {
 			*field = "year";
 		}

@@ -12,7 +12,7 @@
 
 #include <stddef.h>
 
-/* Every baseline of the organ, by metric (in metric_cumulative order is
+/* Every baseline of the organ, by metric (in the registry's order is
  * the caller's business) then year. Heap array; baseline_list_free. */
 int baseline_list(store *st, int64_t organ_id, struct baseline **out,
 		  size_t *n, struct err *e);
@@ -20,10 +20,12 @@ void baseline_list_free(struct baseline *v, size_t n);
 
 /* Stores b (organ_id, metric, year, value, source, origin, note; b->id is
  * set) after baseline_check and baseline_consistent against the organ's
- * other baselines; audited. this_year bounds the year. Runs in its own
+ * other baselines, with the cumulative metrics of reg (render/report_doc.h
+ * report_metric_reg); audited. this_year bounds the year. Runs in its own
  * transaction (or the caller's). */
-int baseline_add(store *st, const struct actor *who, struct baseline *b,
-		 int this_year, const char **field, struct err *e);
+int baseline_add(store *st, const struct metric_reg *reg,
+		 const struct actor *who, struct baseline *b, int this_year,
+		 const char **field, struct err *e);
 
 /* Removes one of the organ's baselines (audited); ERR_NOTFOUND when it
  * has no baseline id. */

@@ -46,6 +46,11 @@ int metric_values(store *st, int64_t organ_id, int subtree,
 		"WHERE organ_id IN (SELECT id FROM sc) AND status = "
 		"'published' "
 		"AND published_date BETWEEN ?2 AND ?3 GROUP BY kind "
+		/* items by written date (成文日期), whatever their status:
+		 * made in the period */
+		"UNION ALL SELECT 'items.written.' || kind, count(*) FROM item "
+		"WHERE organ_id IN (SELECT id FROM sc) "
+		"AND written_date BETWEEN ?2 AND ?3 GROUP BY kind "
 		"UNION ALL SELECT 'items.abolished.' || kind, count(*) "
 		"FROM item WHERE organ_id IN (SELECT id FROM sc) AND status = "
 		"'published' "
@@ -87,6 +92,14 @@ int metric_values(store *st, int64_t organ_id, int subtree,
 		"UNION ALL SELECT 'activity.' || kind || '.count', sum(count) "
 		"FROM activity WHERE organ_id IN (SELECT id FROM sc) "
 		"AND date BETWEEN ?2 AND ?3 GROUP BY kind "
+		/* stocks read on a date: per organ and kind, the count of
+		 * the latest entry on or before the period's end (the
+		 * highest id on that day), summed over the organs */
+		"UNION ALL SELECT 'activity.' || kind || '.latest', "
+		"sum(count) FROM (SELECT kind, count, row_number() OVER "
+		"(PARTITION BY organ_id, kind ORDER BY date DESC, id DESC) "
+		"AS rn FROM activity WHERE organ_id IN (SELECT id FROM sc) "
+		"AND date <= ?3) WHERE rn = 1 GROUP BY kind "
 		"UNION ALL SELECT 'activity.' || kind || '.fen', "
 		"sum(amount_fen) FROM activity WHERE organ_id IN (SELECT id "
 		"FROM sc) "
@@ -133,30 +146,114 @@ int metric_cumulate(store *st, int64_t organ_id, const char *row,
 	return rc;
 }
 
-/* One organ's opening balances, for the cumulative cells. */
+/* One organ's opening balances, for the cumulative cells, and the
+ * metrics of its records from a first year to the report's year, one
+ * aggregate pass per first year its baselines need (the same for every
+ * row whose baseline ends in the same year). */
 struct organ_base {
 	int64_t id;
 	struct baseline *all;
 	size_t n;
+	int *from;          /* first years computed (0: all records) */
+	struct mvals *since; /* their metrics */
+	size_t nfrom;
 };
+
+static void organ_base_free(struct organ_base *ob)
+{
+	baseline_list_free(ob->all, ob->n);
+	for (size_t i = 0; i < ob->nfrom; i++) {
+		mvals_free(&ob->since[i]);
+	}
+	free(ob->from);
+	free(ob->since);
+}
+
+/* The organ's metrics from from_year (0: all records) to the end of
+ * year, computed once. */
+static int since_year(store *st, struct organ_base *ob, int from_year,
+		      int year, const struct mvals **out, struct err *e)
+{
+	for (size_t i = 0; i < ob->nfrom; i++) {
+		if (ob->from[i] == from_year) {
+			*out = &ob->since[i];
+			return 0;
+		}
+	}
+	char from[24], to[24];
+	snprintf(from, sizeof from, "%04d-01-01", from_year);
+	snprintf(to, sizeof to, "%04d-12-31", year);
+	ob->from = xrealloc(ob->from, (ob->nfrom + 1) * sizeof *ob->from);
+	ob->since = xrealloc(ob->since, (ob->nfrom + 1) * sizeof *ob->since);
+	ob->from[ob->nfrom] = from_year;
+	memset(&ob->since[ob->nfrom], 0, sizeof ob->since[0]);
+	*out = &ob->since[ob->nfrom++];
+	return metric_values(st, ob->id, 0, from_year ? from : NULL, to,
+			     &ob->since[ob->nfrom - 1], e);
+}
 
 /* The cumulative cell of row (yearly figure expr) at the end of year:
  * the sum over the organs of each one's own cumulative value, since each
  * organ's baselines start in its own year. */
-static int cumulate_sum(store *st, const struct organ_base *ob, size_t n,
+static int cumulate_sum(store *st, struct organ_base *ob, size_t n,
 			const char *row, const char *expr, int year,
 			int64_t *v, struct err *e)
 {
 	*v = 0;
 	for (size_t i = 0; i < n; i++) {
-		struct cumulative cu;
-		if (metric_cumulate(st, ob[i].id, row, expr, ob[i].all,
-				    ob[i].n, year, &cu, e)) {
+		const struct baseline *b =
+			baseline_for(ob[i].all, ob[i].n, row, year);
+		const struct mvals *m;
+		int64_t rec = 0;
+		if (since_year(st, &ob[i], b ? b->year + 1 : 0, year, &m, e) ||
+		    mvals_eval(m, expr, &rec, e)) {
 			return -1;
 		}
-		*v += cu.value;
+		*v += rec + (b ? b->value * CELL_SCALE : 0);
 	}
 	return 0;
+}
+
+/* 1 when some column of f has period p. */
+static int format_has_period(const struct format *f, enum fmt_period p)
+{
+	for (size_t t = 0; t < f->ntables; t++) {
+		for (size_t b = 0; b < f->tables[t].nblocks; b++) {
+			const struct fmt_block *k = &f->tables[t].blocks[b];
+			for (size_t c = 0; c < k->nlcols; c++) {
+				if (k->lcols[c]->period == p) {
+					return 1;
+				}
+			}
+		}
+	}
+	return 0;
+}
+
+/* One cell's value: from the year's metrics m, the previous year's prev,
+ * or cumulated with the baselines. */
+static int cell_value(store *st, struct organ_base *ob, size_t nob,
+		      const struct mvals *m, const struct mvals *prev,
+		      const struct fmt_node *row, const struct fmt_node *col,
+		      const char *expr, int year, int64_t *v, struct err *e)
+{
+	int64_t now = 0, before = 0;
+	switch (col->period) {
+	case FP_CUMULATIVE:
+		return cumulate_sum(st, ob, nob, row->id, expr, year, v, e);
+	case FP_PREVIOUS:
+		return mvals_eval(prev, expr, v, e);
+	case FP_CHANGE:
+		if (mvals_eval(m, expr, &now, e) ||
+		    mvals_eval(prev, expr, &before, e)) {
+			return -1;
+		}
+		*v = now - before;
+		return 0;
+	case FP_YEAR:
+		break;
+	}
+	return mvals_eval(m, expr, v, e);
 }
 
 int metric_report_cells(store *st, int64_t organ_id, int subtree,
@@ -165,11 +262,18 @@ int metric_report_cells(store *st, int64_t organ_id, int subtree,
 {
 	struct organ_base *ob = NULL;
 	struct organ *os = NULL;
+	struct mvals prev = {0};
 	size_t nob = 0, nos = 0;
 	char from[24], to[24];
 	snprintf(from, sizeof from, "%04d-01-01", year);
 	snprintf(to, sizeof to, "%04d-12-31", year);
 	int rc = metric_values(st, organ_id, subtree, from, to, m, e);
+	if (rc == 0 && (format_has_period(f, FP_PREVIOUS) ||
+			format_has_period(f, FP_CHANGE))) {
+		snprintf(from, sizeof from, "%04d-01-01", year - 1);
+		snprintf(to, sizeof to, "%04d-12-31", year - 1);
+		rc = metric_values(st, organ_id, subtree, from, to, &prev, e);
+	}
 	if (rc == 0 && subtree) {
 		rc = organ_subtree(st, organ_id, &os, &nos, e);
 	}
@@ -197,13 +301,11 @@ int metric_report_cells(store *st, int64_t organ_id, int subtree,
 							     "has no metric",
 							     f->id, row->id,
 							     col->id);
-					} else if (col->period ==
-						   FP_CUMULATIVE) {
-						rc = cumulate_sum(st, ob, nob,
-								  row->id, expr,
-								  year, &v, e);
 					} else {
-						rc = mvals_eval(m, expr, &v, e);
+						rc = cell_value(st, ob, nob, m,
+								&prev, row, col,
+								expr, year, &v,
+								e);
 					}
 					if (rc == 0) {
 						cellset_put(cells, tb->id,
@@ -214,9 +316,10 @@ int metric_report_cells(store *st, int64_t organ_id, int subtree,
 		}
 	}
 	for (size_t i = 0; i < nob; i++) {
-		baseline_list_free(ob[i].all, ob[i].n);
+		organ_base_free(&ob[i]);
 	}
 	free(ob);
 	organ_list_free(os, nos);
+	mvals_free(&prev);
 	return rc;
 }

@@ -43,7 +43,9 @@ int metric_cumulate(store *st, int64_t organ_id, const char *row,
 /* Every cell of format f for the organ's year into *cells, and the
  * year's metrics (from which the yearly cells come) into *m (both empty;
  * cellset_free and mvals_free after): yearly cells from the year's
- * records, cumulative ones with the organ's baselines. ERR_INPUT when the
+ * records, previous/change cells also from the year before's (one more
+ * aggregate pass), cumulative ones with the organ's baselines (one pass
+ * per first year of records they need). ERR_INPUT when the
  * format names a metric the engine does not know. With subtree != 0 the
  * report is the roll-up of the organ and all its descendant organs (one
  * aggregate query over the organ tree; a cumulative cell is the sum of

@@ -8,6 +8,7 @@
  */
 #include "base/date.h"
 #include "base/str.h"
+#include "render/report_doc.h"
 #include "store/baseline.h"
 #include "store/metric.h"
 #include "store/organ.h"
@@ -38,6 +39,14 @@ static void source_text(const struct baseline *b, Buf *out)
 	}
 }
 
+/* The cumulative metrics of the installation's formats. */
+static int admin_baseline_reg(struct req *r, struct metric_reg *reg,
+			      struct err *e)
+{
+	const char *dir = r->app->conf.data_dir;
+	return report_metric_reg(str_empty(dir) ? NULL : dir, reg, e);
+}
+
 /* Form values to show again after an error (NULL: empty form). */
 struct form {
 	const char *metric, *year, *value, *note;
@@ -47,8 +56,13 @@ static int show(struct req *r, const struct organ *o, const char *error,
 		const struct form *f, struct err *e)
 {
 	struct baseline *all = NULL;
+	struct metric_reg reg = {0};
 	size_t n = 0;
 	if (baseline_list(r->st, o->id, &all, &n, e)) {
+		return -1;
+	}
+	if (admin_baseline_reg(r, &reg, e)) {
+		baseline_list_free(all, n);
 		return -1;
 	}
 	int now = this_year();
@@ -81,8 +95,8 @@ static int show(struct req *r, const struct organ *o, const char *error,
 	}
 	tv_set_list_empty(v, "metrics");
 	int rc = 0;
-	for (size_t i = 0; i < metric_ncumulative; i++) {
-		const struct metric_def *m = &metric_cumulative[i];
+	for (size_t i = 0; i < reg.n; i++) {
+		const struct metric_def *m = &reg.v[i];
 		struct cumulative c;
 		if (metric_cumulate(r->st, o->id, m->name, m->expr, all, n,
 				    year, &c, e)) {
@@ -92,7 +106,8 @@ static int show(struct req *r, const struct organ *o, const char *error,
 		tvars *row = tv_add_row(v, "metrics");
 		tv_set(row, "metric", m->name);
 		tv_set(row, "label", m->label);
-		tv_set(row, "unit", m->unit);
+		tv_set(row, "unit", m->unit ? m->unit : "");
+		tv_set(row, "formats", m->formats);
 		tv_set_int(row, "value", c.value / CELL_SCALE);
 		tv_set_int(row, "records", c.records / CELL_SCALE);
 		if (c.base) {
@@ -139,6 +154,7 @@ static int show(struct req *r, const struct organ *o, const char *error,
 	}
 	tvars_free(v);
 	baseline_list_free(all, n);
+	metric_reg_free(&reg);
 	return rc;
 }
 
@@ -188,7 +204,12 @@ int admin_baselines_post(struct req *r, struct err *e)
 	} else {
 		b.year = (int)year;
 		b.value = value;
-		baseline_add(r->st, &who, &b, this_year(), &field, &pe);
+		struct metric_reg reg = {0};
+		if (admin_baseline_reg(r, &reg, &pe) == 0) {
+			baseline_add(r->st, &reg, &who, &b, this_year(), &field,
+				     &pe);
+		}
+		metric_reg_free(&reg);
 	}
 	if (pe.code == ERR_INTERNAL) {
 		*e = pe;

@@ -183,7 +183,7 @@ static const struct page_def {
 	{"admin_baselines",
 	 N("organ_name", "organ_href", "notice", "error", "csrf", "action",
 	   "year", "this_year", "min_year", "can_edit", "years", "value",
-	   "label", "selected", "metrics", "metric", "unit", "records",
+	   "label", "selected", "metrics", "metric", "unit", "formats", "records",
 	   "base_year", "base_value", "source", "span", "metric_options",
 	   "baselines", "id", "note", "delete_href", "f_year", "f_value",
 	   "f_note")},

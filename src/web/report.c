@@ -27,8 +27,8 @@
 
 const char *report_default_format(int year)
 {
-	return year >= 2021 ? "cn-2021" : year <= 2019 ? "fj-county-2018"
-						      : "cn-2021";
+	return year >= 2021 ? "cn-2021" : year >= 2019 ? "cn-2019"
+						      : "fj-county-2018";
 }
 
 void report_format_options(tvars *v, const char *sel)

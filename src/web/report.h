@@ -21,7 +21,8 @@
 struct organ;
 
 /* The format a year's report uses unless one is chosen: the national
- * 2021 format from 2021 on, else the seed's county format. */
+ * 2021 format from 2021 on, the 2019 trial format for 2019 and 2020,
+ * else the seed's county format. */
 const char *report_default_format(int year);
 
 /* Adds the shipped formats as the options "formats" of v (value and

@@ -18,5 +18,5 @@ xlsx_csv() {
 
 # csv_numbers FILE...: the fields that are plain numbers, in reading order
 csv_numbers() {
-	cat "$@" | tr ',' '\n' | tr -d '"' | grep -xE '[0-9]+(\.[0-9]+)?'
+	cat "$@" | tr ',' '\n' | tr -d '"' | grep -xE -- '-?[0-9]+(\.[0-9]+)?'
 }

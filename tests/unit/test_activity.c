@@ -104,6 +104,8 @@ static void t_kinds(void)
 		"interpretation_event", "interpretation_release", "materials",
 		"training", "public_concern_response", "press_conference",
 		"online_interview", "proposal_handled", "article",
+		"licence_matter", "service_matter", "service_decision",
+		"penalty_matter", "coercion_matter", "fee_item", "procurement",
 		"public_message"};
 	T_EQ_INT(act_nbuiltins, sizeof design / sizeof design[0]);
 	for (size_t i = 0; i < act_nbuiltins; i++) {
@@ -112,8 +114,9 @@ static void t_kinds(void)
 		T_ASSERT(!str_empty(act_builtins[i].label));
 		T_ASSERT(!str_empty(act_builtins[i].unit));
 		T_EQ_INT(act_builtins[i].measure,
-			 i == 3 ? ACT_MEASURE_AMOUNT : ACT_MEASURE_COUNT);
-		T_EQ_INT(act_builtins[i].has_reply, i == 5 || i == 16);
+			 i == 3 || i == 22 ? ACT_MEASURE_AMOUNT
+					   : ACT_MEASURE_COUNT);
+		T_EQ_INT(act_builtins[i].has_reply, i == 5 || i == 23);
 	}
 	T_EQ_STR(act_builtin("fee_income")->unit, "元");
 	T_EQ_STR(act_builtin("materials")->unit, "份");

@@ -7,9 +7,12 @@
 #include "t.h"
 
 #include "base/res.h"
+#include "base/str.h"
+#include "domain/activity.h"
 #include "domain/crosscheck.h"
 #include "domain/metric.h"
 #include "domain/mvals.h"
+#include "render/report_doc.h"
 
 #include <stdlib.h>
 
@@ -91,6 +94,92 @@ static void t_cn2021(void)
 	T_EQ_INT(format_cell_metric(r, c, m, sizeof m), 0);
 	T_EQ_STR(m, "cases.litigation_after_review.pending");
 	format_free(&f);
+}
+
+/* The 2019 trial format: table 二 as in the report the reference read
+ * (新制作 by written date, 对外公开总数量 cumulative, 上一年项目数量 and
+ * 本年增/减 from matter counts), 表三 with （六）其他处理 as one row. */
+static void t_cn2019(void)
+{
+	struct err e = {0};
+	struct format f;
+	T_EQ_INT(load("cn-2019", &f, &e), 0);
+	/* active 6 + 6 + 6 + 2 + 2, applications 23 x 7, cases 15 */
+	T_EQ_INT(ncells(&f), 198);
+	const struct fmt_table *t = format_table(&f, "active");
+	T_ASSERT(t && t->nblocks == 5);
+	T_EQ_STR(t->blocks[4].title, "第二十条第（九）项");
+	const struct fmt_node *r, *c;
+	char m[128];
+	T_ASSERT(format_cell(t, "rules", "written", &r, &c));
+	T_EQ_STR(c->label, "本年新制作数量");
+	T_EQ_INT(format_cell_metric(r, c, m, sizeof m), 0);
+	T_EQ_STR(m, "items.written.rule");
+	T_ASSERT(format_cell(t, "normative", "total", &r, &c));
+	T_EQ_STR(r->label, "规范性文件");
+	T_EQ_INT(c->period, FP_CUMULATIVE);
+	T_ASSERT(format_cell(t, "services", "previous", &r, &c));
+	T_EQ_STR(r->label, "其他对外管理服务事项");
+	T_EQ_INT(c->period, FP_PREVIOUS);
+	T_EQ_INT(format_cell_metric(r, c, m, sizeof m), 0);
+	T_EQ_STR(m, "activity.service_matter.latest");
+	T_ASSERT(format_cell(t, "fees", "change", &r, &c));
+	T_EQ_STR(c->label, "本年增/减");
+	T_EQ_INT(c->period, FP_CHANGE);
+	T_ASSERT(!format_cell(t, "fees", "decisions", NULL, NULL));
+	t = format_table(&f, "applications");
+	T_EQ_INT(t->blocks[0].nlrows, 23);
+	T_ASSERT(format_cell(t, "result.other", "total", &r, &c));
+	T_EQ_STR(r->label, "（六）其他处理");
+	T_ASSERT(!format_cell(t, "result.other.other", "total", NULL, NULL));
+	format_free(&f);
+
+	T_EQ_INT(load("fj-putian-2009", &f, &e), 0);
+	T_EQ_INT(ncells(&f), 34);
+	t = format_table(&f, "stats");
+	T_EQ_STR(t->blocks[0].unit_label, "计量单位");
+	T_ASSERT(format_cell(t, "applications.other_form", "year", &r, &c));
+	T_EQ_STR(r->label, "6.其它形式申请数");
+	format_free(&f);
+
+	/* every activity kind a shipped format names is built in, so that
+	 * a fresh installation can record it */
+	for (size_t i = 0; i < res_nfiles; i++) {
+		if (strncmp(res_files[i].name, "data/report-formats/", 20)) {
+			continue;
+		}
+		T_EQ_INT(format_parse((const char *)res_files[i].data,
+				      res_files[i].size, &f, &e),
+			 0);
+		for (size_t ti = 0; ti < f.ntables; ti++) {
+			for (size_t b = 0; b < f.tables[ti].nblocks; b++) {
+				const struct fmt_block *k =
+					&f.tables[ti].blocks[b];
+				for (size_t x = 0; x < k->nlrows * k->nlcols;
+				     x++) {
+					format_cell_metric(
+						k->lrows[x / k->nlcols],
+						k->lcols[x % k->nlcols], m,
+						sizeof m);
+					const char *p = m;
+					while ((p = strstr(p, "activity."))) {
+						char kind[64];
+						size_t n = strcspn(p + 9, ".");
+						snprintf(kind, sizeof kind,
+							 "%.*s", (int)n, p + 9);
+						if (!act_builtin(kind)) {
+							fprintf(stderr,
+								"  %s: %s\n",
+								f.id, kind);
+						}
+						T_ASSERT(act_builtin(kind));
+						p += 9;
+					}
+				}
+			}
+		}
+		format_free(&f);
+	}
 }
 
 static void t_bad(void)
@@ -223,26 +312,95 @@ static void t_cell_format(void)
 	T_EQ_STR(b, "-1.5");
 }
 
-/* The baseline metrics are exactly the rows of fj-county-2018's
- * cumulative column, with the same yearly figures. */
+/* The baseline metrics registered from fj-county-2018 are the rows of
+ * its cumulative column, with the same yearly figures, and its checks
+ * make the parts (其中) of their totals. */
 static void t_baseline_rows(void)
 {
 	struct err e = {0};
 	struct format f;
+	struct metric_reg r = {0};
 	T_EQ_INT(load("fj-county-2018", &f, &e), 0);
+	T_EQ_INT(metric_reg_add(&r, &f, &e), 0);
 	const struct fmt_table *t = format_table(&f, "stats");
 	T_ASSERT(t && t->nblocks == 1);
 	const struct fmt_block *k = &t->blocks[0];
-	T_EQ_INT(k->nlrows, metric_ncumulative);
+	T_EQ_INT(k->nlrows, r.n);
 	T_EQ_INT(k->lcols[1]->period, FP_CUMULATIVE);
-	for (size_t i = 0; i < k->nlrows; i++) {
+	for (size_t i = 0; i < k->nlrows && i < r.n; i++) {
 		char m[200];
-		T_EQ_STR(k->lrows[i]->id, metric_cumulative[i].name);
+		T_EQ_STR(k->lrows[i]->id, r.v[i].name);
+		T_EQ_STR(k->lrows[i]->label, r.v[i].label);
 		T_EQ_INT(format_cell_metric(k->lrows[i], k->lcols[1], m,
 					    sizeof m),
 			 0);
-		T_EQ_STR(m, metric_cumulative[i].expr);
+		T_EQ_STR(m, r.v[i].expr);
+		T_EQ_STR(r.v[i].formats, "fj-county-2018");
 	}
+	static const char *const parents[][2] = {
+		{"items", NULL},
+		{"items.website", "items"},
+		{"items.gazette", "items"},
+		{"applications", NULL},
+		{"applications.in_person", "applications"},
+		{"applications.online", "applications"},
+		{"applications.letter_fax", "applications"},
+		{"replies", NULL},
+		{"replies.disclosed", "replies"},
+		{"replies.partial", "replies"},
+		{"replies.withheld", "replies"},
+		{"replies.other", "replies"},
+		{"complaints", NULL},
+		{"reviews", NULL},
+		{"lawsuits", NULL},
+	};
+	for (size_t i = 0; i < sizeof parents / sizeof parents[0]; i++) {
+		const struct metric_def *d =
+			metric_find(&r, "m", parents[i][0], &e);
+		T_ASSERT(d);
+		if (d && parents[i][1]) {
+			T_EQ_STR(d->parent, parents[i][1]);
+		} else if (d) {
+			T_ASSERT(d->parent == NULL);
+		}
+	}
+	/* registering it again changes nothing; fj-putian-2009 shares rows
+	 * with the same figures and adds its own */
+	T_EQ_INT(metric_reg_add(&r, &f, &e), 0);
+	T_EQ_INT(r.n, 15);
+	struct format p;
+	T_EQ_INT(load("fj-putian-2009", &p, &e), 0);
+	T_EQ_INT(metric_reg_add(&r, &p, &e), 0);
+	T_EQ_STR(metric_find(&r, "m", "items", &e)->formats,
+		 "fj-county-2018, fj-putian-2009");
+	const struct metric_def *fax =
+		metric_find(&r, "m", "applications.fax", &e);
+	T_ASSERT(fax && str_eq(fax->parent, "applications"));
+	T_ASSERT(str_eq(metric_find(&r, "m", "replies.refused", &e)->parent,
+			"replies"));
+	T_EQ_INT(r.n, 15 + 7);
+	format_free(&p);
+	/* a row id with another yearly figure is refused */
+	struct format bad;
+	static const char text[] =
+		"{\"id\": \"x\", \"name\": \"x\", \"title\": \"x\", "
+		"\"sections\": [], \"tables\": [{\"id\": \"t\", "
+		"\"caption\": \"c\", \"blocks\": [{\"cols\": [{\"id\": "
+		"\"c\", \"label\": \"c\", \"period\": \"cumulative\"}], "
+		"\"rows\": [{\"id\": \"items\", \"label\": \"l\", "
+		"\"metric\": \"items.issued.rule\"}]}]}]}";
+	T_EQ_INT(format_parse(text, sizeof text - 1, &bad, &e), 0);
+	T_EQ_INT(metric_reg_add(&r, &bad, &e), -1);
+	T_ASSERT(strstr(e.msg, "items.published"));
+	format_free(&bad);
+	/* the shipped formats agree with each other */
+	struct metric_reg all = {0};
+	T_EQ_INT(report_metric_reg(NULL, &all, &e), 0);
+	T_ASSERT(metric_find(&all, "m", "rules", &e) != NULL);
+	T_ASSERT(metric_find(&all, "m", "normative", &e) != NULL);
+	T_ASSERT(metric_find(&all, "m", "licence", &e) == NULL);
+	metric_reg_free(&all);
+	metric_reg_free(&r);
 	format_free(&f);
 }
 
@@ -310,6 +468,7 @@ void suite_format(void)
 	T_RUN(t_metric_names);
 	T_RUN(t_shipped);
 	T_RUN(t_cn2021);
+	T_RUN(t_cn2019);
 	T_RUN(t_bad);
 	T_RUN(t_checks);
 	T_RUN(t_cell_format);

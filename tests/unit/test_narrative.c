@@ -4,7 +4,7 @@
  * with the year's values and cells; first drafts of the six sections,
  * from records that reproduce the seed's 2018 year, state every figure
  * the seed's text states once filled, claim no figure when the records
- * are empty, and pass the check for cn-2021 and fj-county-2018.
+ * are empty, and pass the check for every shipped format.
  */
 #include "t.h"
 
@@ -425,9 +425,10 @@ static void t_draft_live(void)
 
 static void t_draft_zero(void)
 {
-	static const char *const ids[] = {"fj-county-2018", "cn-2021"};
+	static const char *const ids[] = {"fj-county-2018", "fj-putian-2009",
+					  "cn-2019", "cn-2021"};
 	Buf out = BUF_INIT;
-	for (size_t k = 0; k < 2; k++) {
+	for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
 		struct narrative_facts facts = {.organ = "某县人民政府办公室",
 						.year = 2021};
 		int rc = draft_all(ids[k], &facts, NULL, &out);
@@ -501,6 +502,8 @@ static void t_draft_full(void)
 		.entries = entries, .nentries = 6};
 	int rc = draft_all("cn-2021", &facts, NULL, &out);
 	int rc2 = draft_all("fj-county-2018", &facts, NULL, &out);
+	int rc3 = draft_all("cn-2019", &facts, NULL, &out) ||
+		  draft_all("fj-putian-2009", &facts, NULL, &out);
 	static const char *const want[] = {
 		"政府公报", "政务微信", "短信平台", "新闻发布会",
 		"其中规章9件、规范性文件10件",
@@ -526,6 +529,7 @@ static void t_draft_full(void)
 	buf_free(&out);
 	T_EQ_INT(rc, 0);
 	T_EQ_INT(rc2, 0);
+	T_EQ_INT(rc3, 0);
 	T_EQ_INT(missing, 0);
 	T_EQ_INT(bogus, 0);
 }

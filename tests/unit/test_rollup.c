@@ -179,6 +179,8 @@ static void t_cells(void)
 	store *st = fixture();
 	T_ASSERT(st);
 	const char *field = NULL;
+	struct metric_reg reg = {0};
+	T_EQ_INT(report_metric_reg(NULL, &reg, &e), 0);
 	/* opening balances at different years: the county's at 2016 (its
 	 * 2017 item counts on top), the sub-unit's at 2017 */
 	struct baseline b1 = {.organ_id = COUNTY, .metric = "items",
@@ -187,8 +189,9 @@ static void t_cells(void)
 	struct baseline b2 = {.organ_id = SUB_A, .metric = "items",
 			      .year = 2017, .value = 40,
 			      .source = "entered", .origin = "test"};
-	T_EQ_INT(baseline_add(st, &tester, &b1, 2026, &field, &e), 0);
-	T_EQ_INT(baseline_add(st, &tester, &b2, 2026, &field, &e), 0);
+	T_EQ_INT(baseline_add(st, &reg, &tester, &b1, 2026, &field, &e), 0);
+	T_EQ_INT(baseline_add(st, &reg, &tester, &b2, 2026, &field, &e), 0);
+	metric_reg_free(&reg);
 	struct format f = {0};
 	T_EQ_INT(report_format_load(NULL, "fj-county-2018", &f, &e), 0);
 	struct mvals m = {0};
