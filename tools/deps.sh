@@ -5,7 +5,8 @@
 # for `make` / `make run`; `test`: also what `make check` uses (curl,
 # sqlite3 CLI, jq and xmllint for checking JSON and feeds, Chromium and CJK fonts for the browser tests, Node.js/npm
 # for the browser test tooling, LibreOffice and poppler-utils for turning
-# generated DOCX/XLSX files into PDF and reading them back) and the npm
+# generated DOCX/XLSX files into PDF and reading them back, unzip for
+# their parts) and the npm
 # packages of tests/browser (also smtp-server, the mail sink of
 # tests/e2e/t_mail.sh).
 set -eu
@@ -13,7 +14,7 @@ want="make gcc libc6-dev pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-d
 	libxlsxwriter-dev libpango1.0-dev libcairo2-dev fonts-noto-cjk"
 if [ "${1:-build}" = test ]; then
 	want="$want curl sqlite3 jq libxml2-utils chromium valgrind procps
-		libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils"
+		libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils unzip"
 fi
 missing=""
 for p in $want; do
