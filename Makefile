@@ -8,10 +8,13 @@
 #   make check    deps, build with ASan/UBSan, run every test; the last
 #                 line is "N passed, N failed"
 #   make valgrind unit tests under valgrind (no sanitizers)
+#   make bench    build build/rel/bench-search and run the search benchmark
+#                 for N=10000 and N=100000 (make bench N=1000000 for one N;
+#                 results: docs/performance.md)
 
 CC ?= cc
 PKGS = libmicrohttpd sqlite3 libsodium jansson libzip libcurl xlsxwriter \
-       pangocairo cairo
+       pangocairo cairo libutf8proc
 # Recursive (=) so pkg-config runs only when a recipe needs it, after
 # `make deps` has installed the libraries.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
@@ -35,7 +38,7 @@ TOOLS := $(patsubst tests/tools/%.c,%,$(TOOL_SRC))
 DB ?= gongkai.db
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: all deps deps-test run check valgrind clean fmtcheck
+.PHONY: all deps deps-test run check valgrind clean fmtcheck bench
 
 all: gongkai
 
@@ -78,6 +81,15 @@ $(eval $(call flavour,vg,-O0 -g))
 
 gongkai: build/rel/gongkai
 	cp $< $@
+
+# The search benchmark (bench/search.c), linked like the test tools.
+BENCH_N ?= 10000 100000
+build/rel/bench-search: build/rel/bench/search.o $(patsubst %.c,build/rel/%.o,$(LIB_SRC) build/embedded.c)
+	$(CC) $(OPT) -o $@ $^ $(PKG_LIBS)
+
+bench: deps
+	@$(MAKE) --no-print-directory build/rel/bench-search
+	@for n in $(if $(N),$(N),$(BENCH_N)); do build/rel/bench-search $$n || exit 1; done
 
 build/fmtcheck: tools/fmtcheck.c
 	@mkdir -p build

@@ -11,10 +11,11 @@
 # tests/e2e/t_mail.sh).
 set -eu
 want="make gcc libc6-dev pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev libzip-dev libcurl4-openssl-dev
-	libxlsxwriter-dev libpango1.0-dev libcairo2-dev fonts-noto-cjk"
+	libxlsxwriter-dev libpango1.0-dev libcairo2-dev fonts-noto-cjk
+	libutf8proc-dev poppler-utils"
 if [ "${1:-build}" = test ]; then
 	want="$want curl sqlite3 jq libxml2-utils chromium valgrind procps
-		libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils unzip"
+		libreoffice-writer-nogui libreoffice-calc-nogui unzip"
 fi
 missing=""
 for p in $want; do

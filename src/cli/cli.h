@@ -58,6 +58,7 @@ int cmd_workday(int argc, char **argv);
 int cmd_mail(int argc, char **argv);
 int cmd_check_report(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_reindex(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 
@@ -65,6 +66,13 @@ int cmd_help(int argc, char **argv);
  * in order on each tick; the shape of app->tick. */
 struct app;
 void jobs_tick(struct app *app);
+
+/* extract.c: appends the searchable text of an attachment of content
+ * type ctype ("" for types it cannot read). 0, or -1 with e when the
+ * extraction tool could not run. out is the caller's. */
+struct Buf;
+int extract_text(const char *ctype, const struct Buf *data, struct Buf *out,
+		 struct err *e);
 
 /* demo.c: fills a new database with the demo organs and accounts, and
  * prints the accounts. */

@@ -18,6 +18,7 @@
 #include "store/application.h"
 #include "store/holiday.h"
 #include "store/item.h"
+#include "store/search.h"
 
 #include <time.h>
 
@@ -81,6 +82,45 @@ static int job_mail(struct app *app, store *st, time_t now, struct err *e)
 			  e);
 }
 
+/* Extracts the text of new attachments of published items for the search
+ * index (a few per tick: pdftotext may take seconds each). */
+#define EXTRACT_TICK_BATCH 5
+static int job_extract(struct app *app, store *st, time_t now,
+		       struct err *e)
+{
+	(void)app, (void)now;
+	for (int i = 0; i < EXTRACT_TICK_BATCH; i++) {
+		int64_t id = 0;
+		int got = search_attachment_next(st, &id, e);
+		if (got <= 0) {
+			return got;
+		}
+		struct attachment a = {0};
+		Buf data = BUF_INIT, text = BUF_INIT;
+		int rc = attachment_get(st, id, &a, &data, e);
+		if (rc == 1) {
+			rc = extract_text(a.ctype, &data, &text, e) ? -1 : 0;
+			if (rc == 0) {
+				rc = search_attachment_text(st, id, buf_str(&text),
+							    e);
+			}
+			if (rc == 0) {
+				log_msg(LOG_INFO, 0,
+					"search: attachment %lld (%s): %zu "
+					"bytes of text",
+					(long long)id, a.name, text.n);
+			}
+		}
+		attachment_clear(&a);
+		buf_free(&data);
+		buf_free(&text);
+		if (rc < 0) {
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static const struct job {
 	const char *name;
 	job_fn fn;
@@ -88,6 +128,7 @@ static const struct job {
 	{"scheduled publication", job_publish},
 	{"application deadlines", job_deadlines},
 	{"mail", job_mail},
+	{"attachment text", job_extract},
 };
 
 void jobs_tick(struct app *app)

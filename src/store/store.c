@@ -328,7 +328,7 @@ int store_open(const char *path, enum store_open_mode mode, store **out,
 		store_close(st);
 		return -1;
 	}
-	if (migrate(st, e)) {
+	if (search_register(st, e) || migrate(st, e)) {
 		store_close(st);
 		return -1;
 	}

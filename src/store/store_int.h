@@ -74,6 +74,10 @@ int st_exec_script(store *st, const char *sql, struct err *e);
  * inside the caller's transaction. */
 int blob_release(store *st, const char *sha, struct err *e);
 
+/* Registers the search tokenizer and gk_plain() on the connection
+ * (search.c); store_open calls it before migrating. */
+int search_register(store *st, struct err *e);
+
 /* Migration list (schema.c). */
 extern const char *const store_migrations[];
 extern const int store_nmigrations;

@@ -15,7 +15,9 @@
 #include "store/organ.h"
 #include "web/auth.h"
 
+#include <jansson.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -108,6 +110,16 @@ static const struct page_def {
 	   "title", "note", "date", "replied", "reply", "reply_date",
 	   "consent", "public")},
 	{"login", N("csrf", "next", "login", "error")},
+	{"search",
+	 N("q", "error", "organs", "years", "kinds", "validities", "sorts",
+	   "value", "label", "selected", "category", "category_name",
+	   "searched", "rows", "title_html", "doc_no_html", "snippet_html",
+	   "href",
+	   "organ_name", "date", "index_no", "doc_no", "invalid", "validity",
+	   "has_rows", "total", "capped", "page", "pages", "first",
+	   "past_end", "filtered", "first_href", "unfiltered_href",
+	   "has_pager", "pager", "gap", "current", "prev_href",
+	   "next_href")},
 	{"admin_home",
 	 N("organs", "name", "href", "slug", "parent_name", "users",
 	   "is_admin", "user_name")},
@@ -470,6 +482,7 @@ static void chrome(struct req *r, tvars *lv, const char *title)
 	tv_set_int(lv, "year", y);
 	const char *path = r->path ? r->path : "";
 	nav_row(lv, "nav", "/", "首页", path, 0);
+	nav_row(lv, "nav", "/search", "站内搜索", path, 0);
 	nav_row(lv, "nav", "/apply/status", "申请进度查询", path, 0);
 	nav_row(lv, "nav", "/messages/status", "留言查询", path, 0);
 	if (r->logged_in) {
@@ -587,18 +600,28 @@ void layout_error_page(struct req *r, const struct err *e)
 	int status = err_status(e);
 	r->status = status;
 	buf_reset(&r->out);
-	tvars *v = tvars_new();
-	tv_set_int(v, "status", status);
-	tv_set(v, "heading", heading_for(status));
 	/* Internal details go to the log, not to the visitor. */
+	const char *msg = e->msg;
 	if (status >= 500) {
 		log_msg(LOG_ERROR, r->rid, "%s %s: %s", r->method, r->path,
 			e->msg);
-		tv_set(v, "message", "处理请求时发生错误,请稍后再试。"
-				     "如问题持续,请联系网站管理员。");
-	} else {
-		tv_set(v, "message", e->msg);
+		msg = "处理请求时发生错误,请稍后再试。"
+		      "如问题持续,请联系网站管理员。";
 	}
+	if (r->path && str_has_prefix(r->path, "/api/")) {
+		/* The API answers in JSON: {"error": "..."} */
+		json_t *o = json_pack("{s:s}", "error", msg);
+		char *text = json_dumps(o, JSON_COMPACT);
+		json_decref(o);
+		resp_json(r, status, text ? text : "{}");
+		free(text);
+		r->status = status;
+		return;
+	}
+	tvars *v = tvars_new();
+	tv_set_int(v, "status", status);
+	tv_set(v, "heading", heading_for(status));
+	tv_set(v, "message", msg);
 	struct err e2 = {0};
 	if (r->st == NULL || layout_page(r, "error", heading_for(status), v,
 					 &e2)) {

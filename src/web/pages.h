@@ -184,6 +184,9 @@ int admin_mail_retry_post(struct req *r, struct err *e);
 
 /* api_organ.c: GET /api/v1/organs. */
 int api_organ_list_page(struct req *r, struct err *e);
+/* portal_search.c */
+int portal_search_page(struct req *r, struct err *e);
+int api_search_page(struct req *r, struct err *e);
 
 /* static.c */
 int static_file_page(struct req *r, struct err *e);

@@ -54,6 +54,76 @@ struct item_filter portal_filter(int64_t organ_id)
 	return f;
 }
 
+int portal_list_filters(struct req *r, int *year, int *kind, int *validity,
+			struct err *e)
+{
+	const char *y = req_param_s(r, "year");
+	const char *k = req_param_s(r, "kind");
+	const char *val = req_param_s(r, "validity");
+	*year = 0;
+	*kind = *validity = -1;
+	if (*y) {
+		int64_t v;
+		if (str_to_i64(y, 1900, 9999, &v)) {
+			return err_set(e, ERR_INPUT, "年份“%s”无效。", y);
+		}
+		*year = (int)v;
+	}
+	if (*k) {
+		enum item_kind ik;
+		if (item_kind_parse("信息类型", k, &ik, e)) {
+			return -1;
+		}
+		*kind = (int)ik;
+	}
+	if (*val) {
+		enum item_validity iv;
+		if (item_validity_parse("有效性", val, &iv, e)) {
+			return -1;
+		}
+		*validity = (int)iv;
+	}
+	return 0;
+}
+
+static void pager_href(tvars *v, const char *name,
+		       void (*href)(Buf *, const void *, int64_t),
+		       const void *ctx, int64_t page)
+{
+	Buf b = BUF_INIT;
+	href(&b, ctx, page);
+	tv_set(v, name, buf_str(&b));
+	buf_free(&b);
+}
+
+void portal_pager(tvars *v, int64_t page, int64_t pages,
+		  void (*href)(Buf *out, const void *ctx, int64_t page),
+		  const void *ctx)
+{
+	int gap = 0;
+	for (int64_t p = 1; p <= pages; p++) {
+		if (p != 1 && p != pages && (p < page - 2 || p > page + 2)) {
+			if (!gap) {
+				tv_set_bool(tv_add_row(v, "pager"), "gap", 1);
+			}
+			gap = 1;
+			continue;
+		}
+		gap = 0;
+		tvars *row = tv_add_row(v, "pager");
+		pager_href(row, "href", href, ctx, p);
+		tv_set_int(row, "label", p);
+		tv_set(row, "current", p == page ? "page" : "false");
+	}
+	if (page > 1) {
+		pager_href(v, "prev_href", href, ctx,
+			   page <= pages ? page - 1 : pages);
+	}
+	if (page < pages) {
+		pager_href(v, "next_href", href, ctx, page + 1);
+	}
+}
+
 int portal_category_param(struct req *r, int64_t organ_id,
 			  struct category *c, struct err *e)
 {

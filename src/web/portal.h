@@ -33,6 +33,20 @@ struct item_filter portal_filter(int64_t organ_id);
 int portal_category_param(struct req *r, int64_t organ_id,
 			  struct category *c, struct err *e);
 
+/* The optional list filters `year`, `kind` and `validity` (catalog and
+ * search): *year 0 and *kind / *validity -1 when absent or empty; -1 with
+ * e (400 naming the value) when one is bad. */
+int portal_list_filters(struct req *r, int *year, int *kind, int *validity,
+			struct err *e);
+
+/* The page links of a list of `pages` pages at page `page` into v: list
+ * `pager` (rows with href, label, current, or gap), prev_href and
+ * next_href; href(out, ctx, N) appends the address of page N. Shows the
+ * first, the last and two either side of the current page. */
+void portal_pager(tvars *v, int64_t page, int64_t pages,
+		  void (*href)(Buf *out, const void *ctx, int64_t page),
+		  const void *ctx);
+
 /* Appends "http://HOST" or "https://HOST" for absolute links: the Host
  * header when it is made of [A-Za-z0-9.:-[]] only, else the address the
  * server listens on. */

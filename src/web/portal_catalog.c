@@ -189,35 +189,11 @@ static int query_parse(struct req *r, int64_t organ_id, struct query *q,
 		       struct err *e)
 {
 	memset(q, 0, sizeof *q);
-	q->kind = q->validity = -1;
 	q->page = 1;
-	const char *year = req_param_s(r, "year");
-	const char *kind = req_param_s(r, "kind");
-	const char *validity = req_param_s(r, "validity");
 	const char *page = req_param(r, "page");
-	int64_t y;
-	if (portal_category_param(r, organ_id, &q->cat, e) < 0) {
+	if (portal_category_param(r, organ_id, &q->cat, e) < 0 ||
+	    portal_list_filters(r, &q->year, &q->kind, &q->validity, e)) {
 		return -1;
-	}
-	if (*year) {
-		if (str_to_i64(year, 1900, 9999, &y)) {
-			return err_set(e, ERR_INPUT, "年份“%s”无效。", year);
-		}
-		q->year = (int)y;
-	}
-	if (*kind) {
-		enum item_kind k;
-		if (item_kind_parse("信息类型", kind, &k, e)) {
-			return -1;
-		}
-		q->kind = (int)k;
-	}
-	if (*validity) {
-		enum item_validity val;
-		if (item_validity_parse("有效性", validity, &val, e)) {
-			return -1;
-		}
-		q->validity = (int)val;
 	}
 	if (page) {
 		str_to_i64(page, 1, 1000000000, &q->page); /* route checked */
@@ -299,32 +275,15 @@ static int filter_options(struct req *r, int64_t organ_id,
 	return 0;
 }
 
-/* Page links: the first, the last and two either side of the current. */
-static void pager(tvars *v, const char *slug, const struct query *q,
-		  int64_t pages)
+struct href_ctx {
+	const char *slug;
+	const struct query *q;
+};
+
+static void page_href(Buf *out, const void *ctx, int64_t page)
 {
-	int gap = 0;
-	for (int64_t p = 1; p <= pages; p++) {
-		if (p != 1 && p != pages && (p < q->page - 2 || p > q->page + 2)) {
-			if (!gap) {
-				tv_set_bool(tv_add_row(v, "pager"), "gap", 1);
-			}
-			gap = 1;
-			continue;
-		}
-		gap = 0;
-		tvars *row = tv_add_row(v, "pager");
-		set_query_href(row, "href", slug, q, p);
-		tv_set_int(row, "label", p);
-		tv_set(row, "current", p == q->page ? "page" : "false");
-	}
-	if (q->page > 1) {
-		set_query_href(v, "prev_href", slug, q,
-			       q->page <= pages ? q->page - 1 : pages);
-	}
-	if (q->page < pages) {
-		set_query_href(v, "next_href", slug, q, q->page + 1);
-	}
+	const struct href_ctx *c = ctx;
+	query_href(out, c->slug, c->q, page);
 }
 
 int portal_xxgk_list_page(struct req *r, struct err *e)
@@ -368,7 +327,8 @@ int portal_xxgk_list_page(struct req *r, struct err *e)
 	tv_set_bool(v, "past_end", total > 0 && q.page > pages);
 	set_query_href(v, "first_href", o.slug, &q, 1);
 	tv_set_bool(v, "has_pager", pages > 1 || q.page > 1);
-	pager(v, o.slug, &q, pages);
+	struct href_ctx hc = {o.slug, &q};
+	portal_pager(v, q.page, pages, page_href, &hc);
 	char title[512];
 	snprintf(title, sizeof title, "%s%s信息公开目录", o.name,
 		 q.cat.id ? q.cat.name : "");

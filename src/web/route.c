@@ -107,6 +107,21 @@ static const struct param_def p_catalog[] = {
 	{NULL, 0, 0, 0, 0},
 };
 
+/* Search (portal_search.c): every value is checked there, so the API can
+ * answer a bad one in JSON. */
+static const struct param_def p_search[] = {
+	{"q", PK_PARA, 2000, 0, 0},
+	{"organ", PK_TEXT, 64, 0, 0},
+	{"category", PK_TEXT, 32, 0, 0},
+	{"kind", PK_TEXT, 32, 0, 0},
+	{"year", PK_TEXT, 32, 0, 0},
+	{"validity", PK_TEXT, 32, 0, 0},
+	{"sort", PK_TEXT, 32, 0, 0},
+	{"page", PK_TEXT, 32, 0, 0},
+	{"per_page", PK_TEXT, 32, 0, 0},
+	{NULL, 0, 0, 0, 0},
+};
+
 static const struct param_def p_apps[] = {
 	{"status", PK_TEXT, 32, 0, 0},
 	{"channel", PK_TEXT, 32, 0, 0},
@@ -300,6 +315,8 @@ static const struct route {
 	 P({"code", PK_TEXT, 64, 0, 0}), portal_message_status_post},
 	{"GET", "/static/{file}", PERM_PUBLIC, NULL, static_file_page},
 	{"GET", "/api/v1/organs", PERM_PUBLIC, NULL, api_organ_list_page},
+	{"GET", "/search", PERM_PUBLIC, p_search, portal_search_page},
+	{"GET", "/api/v1/search", PERM_PUBLIC, p_search, api_search_page},
 	{"GET", "/login", PERM_PUBLIC, P({"next", PK_PATH, 512, 0, 0}),
 	 admin_login_page},
 	{"POST", "/login", PERM_PUBLIC, p_login, admin_login_post},

@@ -41,4 +41,4 @@ if [ -z "$base" ]; then
 	exit 1
 fi
 node "$here/run.mjs" --base "$base" --pages "$here/pages.json" \
-	--shots "$here/../../docs/screenshots"
+	--shots "$here/../../docs/screenshots" "$@"

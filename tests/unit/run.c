@@ -46,6 +46,7 @@ void suite_report_grid(void);
 void suite_report_docx(void);
 void suite_report_pdf(void);
 void suite_report_xlsx(void);
+void suite_search(void);
 
 static const struct {
 	const char *name;
@@ -74,6 +75,7 @@ static const struct {
 	{"report_docx", suite_report_docx},
 	{"report_pdf", suite_report_pdf},
 	{"report_xlsx", suite_report_xlsx},
+	{"search", suite_search},
 };
 
 int main(int argc, char **argv)

@@ -3,6 +3,8 @@
  */
 #include "tdb.h"
 
+#include "store/store_int.h"
+
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,11 +43,18 @@ void tdb_close(store *st)
 
 int tdb_exec(const char *sql)
 {
-	sqlite3 *db = NULL;
-	int rc = sqlite3_open(tdb_path, &db);
-	if (rc == SQLITE_OK) {
-		rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	/* A store connection of its own, so the search tokenizer the item
+	 * triggers need is registered. */
+	store *st = NULL;
+	struct err e = {0};
+	if (store_open(tdb_path, STORE_OPEN_EXISTING, &st, &e)) {
+		fprintf(stderr, "tdb_exec: %s\n", e.msg);
+		return SQLITE_ERROR;
 	}
-	sqlite3_close(db);
+	int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		fprintf(stderr, "tdb_exec: %s\n", sqlite3_errmsg(st->db));
+	}
+	store_close(st);
 	return rc;
 }

@@ -197,17 +197,11 @@ static store *fixture(void)
 		 organ_create(st, &tester, &b, &e);
 	free(a.slug);
 	free(b.slug);
-	sqlite3 *db = NULL;
-	char *msg = NULL;
-	if (rc || sqlite3_open(tdb_path, &db) != SQLITE_OK ||
-	    sqlite3_exec(db, records, NULL, NULL, &msg) != SQLITE_OK) {
-		fprintf(stderr, "  fixture: %s %s\n", e.msg, msg ? msg : "");
-		sqlite3_free(msg);
-		sqlite3_close(db);
+	if (rc || tdb_exec(records) != SQLITE_OK) {
+		fprintf(stderr, "  fixture: %s\n", e.msg);
 		tdb_close(st);
 		return NULL;
 	}
-	sqlite3_close(db);
 	return st;
 }
 
@@ -403,10 +397,7 @@ static void t_kinds2019(void)
 
 	store *st = fixture();
 	T_ASSERT(st);
-	sqlite3 *db = NULL;
-	T_ASSERT(sqlite3_open(tdb_path, &db) == SQLITE_OK &&
-		 sqlite3_exec(db, records19, NULL, NULL, NULL) == SQLITE_OK);
-	sqlite3_close(db);
+	T_ASSERT(tdb_exec(records19) == SQLITE_OK);
 	T_EQ_INT(metric_values(st, 1, 0, "2019-01-01", "2019-12-31", &m, &e), 0);
 	/* written in 2019, whatever the status: r1, r2 (draft); n1 too
 	 * (withdrawn); r3 in 2018, r4 in 2020 */

@@ -1,0 +1,398 @@
+/*
+ * search.c - the FTS5 side of search (search.h): the "gongkai" tokenizer
+ * and the gk_plain() SQL function registered on every connection, the
+ * ranked and dated queries, rebuild and check, attachment text.
+ */
+#include "store/search.h"
+
+#include "base/str.h"
+#include "search/tokenizer_cjk.h"
+#include "store/store_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/*---- The tokenizer, as FTS5 sees it ----*/
+
+struct gk_tokenizer {
+	int uni;
+};
+
+static int tk_create(void *ctx, const char **arg, int narg,
+		     Fts5Tokenizer **out)
+{
+	(void)ctx;
+	int uni = 0;
+	if (narg == 1 && strcmp(arg[0], "unigram") == 0) {
+		uni = 1;
+	} else if (narg != 0) {
+		return SQLITE_ERROR;
+	}
+	struct gk_tokenizer *t = sqlite3_malloc(sizeof *t);
+	if (!t) {
+		return SQLITE_NOMEM;
+	}
+	t->uni = uni;
+	*out = (Fts5Tokenizer *)t;
+	return SQLITE_OK;
+}
+
+static void tk_delete(Fts5Tokenizer *t)
+{
+	sqlite3_free(t);
+}
+
+struct tk_call {
+	void *ctx;
+	int (*token)(void *, int, const char *, int, int, int);
+};
+
+static int tk_emit(void *ctx, enum tok_kind kind, const char *tok, int ntok,
+		   int start, int end)
+{
+	(void)kind;
+	struct tk_call *c = ctx;
+	return c->token(c->ctx, 0, tok, ntok, start, end);
+}
+
+static int tk_tokenize(Fts5Tokenizer *tp, void *ctx, int flags,
+		       const char *text, int n,
+		       int (*token)(void *, int, const char *, int, int, int))
+{
+	struct gk_tokenizer *t = (struct gk_tokenizer *)tp;
+	struct tk_call c = {ctx, token};
+	enum tok_mode m = t->uni			  ? TOK_UNI
+			  : (flags & FTS5_TOKENIZE_QUERY) ? TOK_QUERY
+							  : TOK_DOC;
+	return tok_run(text, n, m, tk_emit, &c);
+}
+
+static void fn_plain(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	if (!s) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	Buf b = BUF_INIT;
+	tok_html_text(s, (size_t)sqlite3_value_bytes(argv[0]), &b);
+	sqlite3_result_text(cx, buf_str(&b), (int)b.n, SQLITE_TRANSIENT);
+	buf_free(&b);
+}
+
+/* Called by store_open before the migrations: the view and triggers of
+ * migration 6 need both. */
+int search_register(store *st, struct err *e)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v2(st->db, "SELECT fts5(?1)", -1, &s, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_pointer(s, 1, (void *)&api, "fts5_api_ptr", NULL);
+		sqlite3_step(s);
+	}
+	sqlite3_finalize(s);
+	if (!api || api->iVersion < 2) {
+		return err_set(e, ERR_INTERNAL, "SQLite has no FTS5");
+	}
+	static fts5_tokenizer tk = {tk_create, tk_delete, tk_tokenize};
+	if (api->xCreateTokenizer(api, "gongkai", NULL, &tk, NULL) !=
+	    SQLITE_OK) {
+		return st_fail(st, e, "register tokenizer");
+	}
+	if (sqlite3_create_function(st->db, "gk_plain", 1,
+				    SQLITE_UTF8 | SQLITE_DETERMINISTIC |
+					    SQLITE_INNOCUOUS,
+				    NULL, fn_plain, NULL, NULL) != SQLITE_OK) {
+		return st_fail(st, e, "register gk_plain");
+	}
+	return 0;
+}
+
+/*---- Queries ----*/
+
+static int run(store *st, sqlite3_stmt *s, const struct search_query *q,
+	       int by_date, int64_t limit, int64_t offset,
+	       struct search_result *out, struct err *e)
+{
+	if (st_bind_text(st, s, 1, buf_str(&q->expr), e) ||
+	    st_bind_text(st, s, 2,
+			 q->other_pos.n ? buf_str(&q->other_pos) : NULL, e) ||
+	    st_bind_text(st, s, 3,
+			 q->other_neg.n ? buf_str(&q->other_neg) : NULL, e) ||
+	    st_bind_int(st, s, 4, SEARCH_CAP + 1, e) ||
+	    st_bind_int(st, s, 5, by_date, e) ||
+	    st_bind_int(st, s, 6, limit, e) ||
+	    st_bind_int(st, s, 7, offset, e)) {
+		return -1;
+	}
+	size_t cap = 0;
+	int rc;
+	while ((rc = st_step(st, s, e)) == 1) {
+		if (out->n == cap) {
+			cap = cap ? 2 * cap : 16;
+			out->ids = xrealloc(out->ids, cap * sizeof *out->ids);
+		}
+		out->ids[out->n++] = st_col_int(s, 0) & 0xFFFFFF;
+		out->total = st_col_int(s, 1);
+	}
+	if (rc < 0) {
+		search_result_free(out);
+		return -1;
+	}
+	return 0;
+}
+
+/* The total when the page is past the end (no rows to read it from). */
+static int count(store *st, sqlite3_stmt *s, const struct search_query *q,
+		 struct err *e)
+{
+	if (st_bind_text(st, s, 1, buf_str(&q->expr), e) ||
+	    st_bind_text(st, s, 2,
+			 q->other_pos.n ? buf_str(&q->other_pos) : NULL, e) ||
+	    st_bind_text(st, s, 3,
+			 q->other_neg.n ? buf_str(&q->other_neg) : NULL, e) ||
+	    st_bind_int(st, s, 4, SEARCH_CAP + 1, e)) {
+		return -1;
+	}
+	int64_t v;
+	if (st_scalar(st, s, &v, e)) {
+		return -1;
+	}
+	return (int)v;
+}
+
+int search_run(store *st, const struct search_query *q, int by_date,
+	       int64_t limit, int64_t offset, struct search_result *out,
+	       struct err *e)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *s, *c;
+	/* The newest SEARCH_CAP + 1 matches (rowid order is date order),
+	 * ranked or by date; the window counts them before the page is
+	 * cut. */
+	if (q->driver == SX_NGRAM) {
+		s = st_prepare(
+			st,
+			"WITH hit AS (SELECT rowid AS sk, bm25(item_fts, 10.0, "
+			"8.0, 1.0, 0.5, 0.0) AS r FROM item_fts WHERE item_fts "
+			"MATCH ?1 AND (?2 IS NULL OR EXISTS (SELECT 1 FROM "
+			"item_fts1 WHERE item_fts1 MATCH ?2 AND item_fts1.rowid "
+			"= item_fts.rowid)) AND (?3 IS NULL OR NOT EXISTS "
+			"(SELECT 1 FROM item_fts1 WHERE item_fts1 MATCH ?3 AND "
+			"item_fts1.rowid = item_fts.rowid)) ORDER BY rowid DESC "
+			"LIMIT ?4) SELECT sk, count(*) OVER () FROM hit ORDER "
+			"BY CASE WHEN ?5 THEN -sk ELSE r END, sk DESC LIMIT ?6 "
+			"OFFSET ?7",
+			e);
+		c = st_prepare(
+			st,
+			"SELECT count(*) FROM (SELECT rowid FROM item_fts WHERE "
+			"item_fts MATCH ?1 AND (?2 IS NULL OR EXISTS (SELECT 1 "
+			"FROM item_fts1 WHERE item_fts1 MATCH ?2 AND "
+			"item_fts1.rowid = item_fts.rowid)) AND (?3 IS NULL OR "
+			"NOT EXISTS (SELECT 1 FROM item_fts1 WHERE item_fts1 "
+			"MATCH ?3 AND item_fts1.rowid = item_fts.rowid)) ORDER "
+			"BY rowid DESC LIMIT ?4)",
+			e);
+	} else {
+		s = st_prepare(
+			st,
+			"WITH hit AS (SELECT rowid AS sk, bm25(item_fts1, 10.0, "
+			"8.0, 1.0, 0.5, 0.0) AS r FROM item_fts1 WHERE item_fts1 "
+			"MATCH ?1 AND (?2 IS NULL OR EXISTS (SELECT 1 FROM "
+			"item_fts WHERE item_fts MATCH ?2 AND item_fts.rowid "
+			"= item_fts1.rowid)) AND (?3 IS NULL OR NOT EXISTS "
+			"(SELECT 1 FROM item_fts WHERE item_fts MATCH ?3 AND "
+			"item_fts.rowid = item_fts1.rowid)) ORDER BY rowid DESC "
+			"LIMIT ?4) SELECT sk, count(*) OVER () FROM hit ORDER "
+			"BY CASE WHEN ?5 THEN -sk ELSE r END, sk DESC LIMIT ?6 "
+			"OFFSET ?7",
+			e);
+		c = st_prepare(
+			st,
+			"SELECT count(*) FROM (SELECT rowid FROM item_fts1 WHERE "
+			"item_fts1 MATCH ?1 AND (?2 IS NULL OR EXISTS (SELECT 1 "
+			"FROM item_fts WHERE item_fts MATCH ?2 AND "
+			"item_fts.rowid = item_fts1.rowid)) AND (?3 IS NULL OR "
+			"NOT EXISTS (SELECT 1 FROM item_fts WHERE item_fts "
+			"MATCH ?3 AND item_fts.rowid = item_fts1.rowid)) ORDER "
+			"BY rowid DESC LIMIT ?4)",
+			e);
+	}
+	if (!s || !c || run(st, s, q, by_date, limit, offset, out, e)) {
+		return -1;
+	}
+	if (out->n == 0 && offset > 0) {
+		int v = count(st, c, q, e);
+		if (v < 0) {
+			return -1;
+		}
+		out->total = v;
+	}
+	if (out->total > SEARCH_CAP) {
+		out->total = SEARCH_CAP;
+		out->capped = 1;
+	}
+	return 0;
+}
+
+void search_result_free(struct search_result *r)
+{
+	free(r->ids);
+	memset(r, 0, sizeof *r);
+}
+
+/*---- Rebuild, check, size ----*/
+
+#define REBUILD_BATCH 2000
+
+int search_rebuild(store *st, void (*progress)(void *ctx, int64_t done,
+					       int64_t total),
+		   void *ctx, struct err *e)
+{
+	sqlite3_stmt *s;
+	int64_t total = 0, done = 0, last = 0;
+	if (store_tx_begin(st, e)) {
+		return -1;
+	}
+	if (!(s = st_prepare(st,
+			     "SELECT count(*) FROM item_search_src", e)) ||
+	    st_scalar(st, s, &total, e) ||
+	    !(s = st_prepare(st,
+			     "INSERT INTO item_fts(item_fts) VALUES "
+			     "('delete-all')",
+			     e)) ||
+	    st_exec(st, s, e) ||
+	    !(s = st_prepare(st,
+			     "INSERT INTO item_fts1(item_fts1) VALUES "
+			     "('delete-all')",
+			     e)) ||
+	    st_exec(st, s, e)) {
+		goto fail;
+	}
+	if (progress) {
+		progress(ctx, 0, total);
+	}
+	for (;;) {
+		/* One batch of ids (in id order, by the item's rowid), then
+		 * the two inserts over it. */
+		sqlite3_stmt *hi = st_prepare(
+			st,
+			"SELECT max(id), count(*) FROM (SELECT id FROM "
+			"item_search_src WHERE id > ?1 ORDER BY id LIMIT ?2)",
+			e);
+		if (!hi || st_bind_int(st, hi, 1, last, e) ||
+		    st_bind_int(st, hi, 2, REBUILD_BATCH, e)) {
+			goto fail;
+		}
+		int rc = st_step(st, hi, e);
+		if (rc < 0) {
+			goto fail;
+		}
+		int64_t top = st_col_int(hi, 0), n = st_col_int(hi, 1);
+		sqlite3_reset(hi);
+		if (rc == 0 || n == 0) {
+			break;
+		}
+		sqlite3_stmt *a = st_prepare(
+			st,
+			"INSERT INTO item_fts(rowid, title, doc_no, body, attach, "
+			"facets) SELECT sk, title, doc_no, body, attach, facets "
+			"FROM item_search_src WHERE id > ?1 AND id <= ?2",
+			e);
+		sqlite3_stmt *b = st_prepare(
+			st,
+			"INSERT INTO item_fts1(rowid, title, doc_no, body, "
+			"attach, facets) SELECT sk, title, doc_no, body, attach, "
+			"facets FROM item_search_src WHERE id > ?1 AND id <= ?2",
+			e);
+		if (!a || !b || st_bind_int(st, a, 1, last, e) ||
+		    st_bind_int(st, a, 2, top, e) || st_exec(st, a, e) ||
+		    st_bind_int(st, b, 1, last, e) ||
+		    st_bind_int(st, b, 2, top, e) || st_exec(st, b, e)) {
+			goto fail;
+		}
+		last = top;
+		done += n;
+		if (progress) {
+			progress(ctx, done, total);
+		}
+	}
+	if (store_tx_commit(st, e)) {
+		return -1;
+	}
+	return 0;
+fail:
+	store_tx_rollback(st);
+	return -1;
+}
+
+int search_check(store *st, struct err *e)
+{
+	sqlite3_stmt *a = st_prepare(st,
+				     "INSERT INTO item_fts(item_fts, rank) "
+				     "VALUES ('integrity-check', 1)",
+				     e);
+	if (!a || st_exec(st, a, e)) {
+		return -1;
+	}
+	sqlite3_stmt *b = st_prepare(st,
+				     "INSERT INTO item_fts1(item_fts1, rank) "
+				     "VALUES ('integrity-check', 1)",
+				     e);
+	if (!b || st_exec(st, b, e)) {
+		return -1;
+	}
+	return 0;
+}
+
+int64_t search_index_bytes(store *st, struct err *e)
+{
+	sqlite3_stmt *s = st_prepare(
+		st,
+		"SELECT sum(pgsize) FROM dbstat WHERE name GLOB 'item_fts*' AND "
+		"name NOT IN ('item_fts', 'item_fts1')",
+		e);
+	int64_t v;
+	if (!s || st_scalar(st, s, &v, e)) {
+		return -1;
+	}
+	return v;
+}
+
+/*---- Attachment text ----*/
+
+int search_attachment_next(store *st, int64_t *id, struct err *e)
+{
+	sqlite3_stmt *s = st_prepare(
+		st,
+		"SELECT a.id FROM attachment a JOIN item i ON i.id = "
+		"a.item_id WHERE a.text IS NULL AND i.status = 'published' "
+		"ORDER BY a.id LIMIT 1",
+		e);
+	if (!s || st_scalar(st, s, id, e)) {
+		return -1;
+	}
+	return *id > 0;
+}
+
+int search_attachment_text(store *st, int64_t id, const char *text,
+			   struct err *e)
+{
+	sqlite3_stmt *s = st_prepare(
+		st, "UPDATE attachment SET text = ?2 WHERE id = ?1", e);
+	if (!s || st_bind_int(st, s, 1, id, e) ||
+	    st_bind_text(st, s, 2, text, e)) {
+		return -1;
+	}
+	if (store_tx_begin(st, e)) {
+		return -1;
+	}
+	if (st_exec(st, s, e)) {
+		store_tx_rollback(st);
+		return -1;
+	}
+	return store_tx_commit(st, e);
+}
