@@ -261,11 +261,12 @@ int search_query_parse(const char *q, size_t n, const struct search_filter *f,
 	}
 	int rc = 0;
 	if (out->nwords == 0) {
-		rc = err_set(e, ERR_INPUT,
-			     nw > 0 && pos[0].n == 0 && pos[1].n == 0 &&
-					     (neg[0].n || neg[1].n)
-				     ? "只有排除词(-),请至少输入一个要查找的词"
-				     : "请输入要查找的词");
+		if (neg[0].n || neg[1].n) {
+			rc = err_set(e, ERR_INPUT,
+				     "只有排除词(-),请至少输入一个要查找的词");
+		} else {
+			rc = err_set(e, ERR_INPUT, "请输入要查找的词");
+		}
 		goto done;
 	}
 	enum search_index d = pos[SX_NGRAM].n > 0 ? SX_NGRAM : SX_UNI;

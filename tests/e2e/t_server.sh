@@ -15,7 +15,8 @@ has "home lists departments" "$T/body" 'href="/organ/shaxian-yjj/"'
 has "home has a skip link" "$T/body" 'href="#main"'
 has "CSP header" "$T/hdr" "Content-Security-Policy: default-src 'self'"
 has "nosniff header" "$T/hdr" 'X-Content-Type-Options: nosniff'
-hasnt "no link to pages that do not exist yet" "$T/body" 'href="/search'
+has "home links the search" "$T/body" 'href="/search"'
+has "home has a search box" "$T/body" 'action="/search" role="search"'
 
 req a GET /organ/shaxian-yjj/
 eq "organ page is 200" "$STATUS" 200
