@@ -171,7 +171,10 @@ int search_run(store *st, const struct search_query *q, int by_date,
 	sqlite3_stmt *s, *c;
 	/* The newest SEARCH_CAP + 1 matches (rowid order is date order),
 	 * ranked or by date; the window counts them before the page is
-	 * cut. */
+	 * cut. The single-character index is not ranked: bm25 on a
+	 * detail=column table re-reads every matched row's text through the
+	 * view (bench/search measured seconds at 100k items), so its
+	 * matches come newest first. */
 	if (q->driver == SX_NGRAM) {
 		s = st_prepare(
 			st,
@@ -199,8 +202,8 @@ int search_run(store *st, const struct search_query *q, int by_date,
 	} else {
 		s = st_prepare(
 			st,
-			"WITH hit AS (SELECT rowid AS sk, bm25(item_fts1, 10.0, "
-			"8.0, 1.0, 0.5, 0.0) AS r FROM item_fts1 WHERE item_fts1 "
+			"WITH hit AS (SELECT rowid AS sk, 0.0 AS r FROM item_fts1 "
+			"WHERE item_fts1 "
 			"MATCH ?1 AND (?2 IS NULL OR EXISTS (SELECT 1 FROM "
 			"item_fts WHERE item_fts MATCH ?2 AND item_fts.rowid "
 			"= item_fts1.rowid)) AND (?3 IS NULL OR NOT EXISTS "
