@@ -1197,12 +1197,12 @@ static double run_tri(sqlite3 *db, const struct termset *ts,
 		"LIMIT 20",
 		"SELECT rowid FROM tri WHERE tri MATCH ?1 ORDER BY rowid DESC "
 		"LIMIT 20",
-		"SELECT t.rowid FROM tri t JOIN item i ON i.id = (t.rowid & "
-		"16777215) WHERE t.tri MATCH ?1 AND i.organ_id = ?2 AND "
+		"SELECT t.rowid FROM tri t JOIN item i ON i.id = t.rowid "
+		"WHERE t.tri MATCH ?1 AND i.organ_id = ?2 AND "
 		"i.published_date >= ?3 AND i.published_date < ?4 ORDER BY "
 		"t.rank LIMIT 20",
-		"SELECT t.rowid FROM tri t JOIN item i ON i.id = (t.rowid & "
-		"16777215) WHERE t.tri MATCH ?1 AND i.organ_id = ?2 AND "
+		"SELECT t.rowid FROM tri t JOIN item i ON i.id = t.rowid "
+		"WHERE t.tri MATCH ?1 AND i.organ_id = ?2 AND "
 		"i.published_date >= ?3 AND i.published_date < ?4 ORDER BY "
 		"t.rowid DESC LIMIT 20",
 	};
@@ -1307,26 +1307,26 @@ static void recall_class(store *st, const struct termset *ts, int64_t sample,
 		both[0] = prep_kept(
 			db, "SELECT count(*) FROM item_search_src WHERE id <= "
 			    "?2 AND instr(title || ' ' || doc_no || ' ' || "
-			    "body, ?1) > 0 AND sk IN (SELECT rowid FROM "
+			    "body, ?1) > 0 AND id IN (SELECT rowid FROM "
 			    "item_fts WHERE item_fts MATCH ?3)");
 		both[1] = prep_kept(
 			db, "SELECT count(*) FROM item_search_src WHERE id <= "
 			    "?2 AND instr(title || ' ' || doc_no || ' ' || "
-			    "body, ?1) > 0 AND sk IN (SELECT rowid FROM "
+			    "body, ?1) > 0 AND id IN (SELECT rowid FROM "
 			    "item_fts1 WHERE item_fts1 MATCH ?3)");
 		only[0] = prep_kept(db, "SELECT count(*) FROM item_fts WHERE "
-				   "item_fts MATCH ?1 AND (rowid & 16777215) "
+				   "item_fts MATCH ?1 AND rowid "
 				   "<= ?2");
 		only[1] = prep_kept(db, "SELECT count(*) FROM item_fts1 WHERE "
-				   "item_fts1 MATCH ?1 AND (rowid & 16777215) "
+				   "item_fts1 MATCH ?1 AND rowid "
 				   "<= ?2");
 		tboth = prep_kept(db,
 			     "SELECT count(*) FROM item_search_src WHERE id <= "
 			     "?2 AND instr(title || ' ' || doc_no || ' ' || "
-			     "body, ?1) > 0 AND sk IN (SELECT rowid FROM tri "
+			     "body, ?1) > 0 AND id IN (SELECT rowid FROM tri "
 			     "WHERE tri MATCH ?3)");
 		tonly = prep_kept(db, "SELECT count(*) FROM tri WHERE tri MATCH ?1 "
-				 "AND (rowid & 16777215) <= ?2");
+				 "AND rowid <= ?2");
 	}
 	memset(rc, 0, sizeof *rc);
 	for (size_t i = 0; i < ts->n && i < 5; i++) {
@@ -1462,7 +1462,7 @@ static void probe(const char *file, char **terms, int nterms, int organ,
 		       now() - t0);
 	}
 	sqlite3_stmt *pl = prep(db, "EXPLAIN QUERY PLAN SELECT * FROM "
-				    "item_search_src WHERE sk = ?1");
+				    "item_search_src WHERE id = ?1");
 	printf("content lookup plan:");
 	while (sqlite3_step(pl) == SQLITE_ROW) {
 		printf(" [%s]", sqlite3_column_text(pl, 3));
@@ -1770,7 +1770,7 @@ int main(int argc, char **argv)
 	t0 = now();
 	exec(db, "BEGIN");
 	exec(db, "CREATE VIRTUAL TABLE tri USING fts5(title, doc_no, body, "
-		 "content = 'item_search_src', content_rowid = 'sk', "
+		 "content = 'item_search_src', content_rowid = 'id', "
 		 "tokenize = 'trigram')");
 	exec(db, "INSERT INTO tri(tri) VALUES ('rebuild')");
 	exec(db, "COMMIT");
@@ -1871,17 +1871,17 @@ int main(int argc, char **argv)
 	 * index): its plan and the time of one lookup. */
 	{
 		sqlite3_stmt *s = prep(db, "EXPLAIN QUERY PLAN SELECT * FROM "
-					   "item_search_src WHERE sk = ?1");
+					   "item_search_src WHERE id = ?1");
 		printf("\ncontent lookup by rowid (SELECT * FROM "
-		       "item_search_src WHERE sk = ?), plan:");
+		       "item_search_src WHERE id = ?), plan:");
 		while (sqlite3_step(s) == SQLITE_ROW) {
 			printf(" [%s]", sqlite3_column_text(s, 3));
 		}
 		sqlite3_finalize(s);
 		/* As FTS5 does: one step for the row of a given rowid. */
-		sqlite3_stmt *k = prep(db, "SELECT sk FROM item_search_src "
+		sqlite3_stmt *k = prep(db, "SELECT id FROM item_search_src "
 					   "WHERE id = ?1");
-		s = prep(db, "SELECT title FROM item_search_src WHERE sk = ?1");
+		s = prep(db, "SELECT title FROM item_search_src WHERE id = ?1");
 		double tl = 0;
 		for (int i = 0; i < 20; i++) {
 			sqlite3_bind_int64(k, 1, 1 + (int64_t)rn((size_t)n));

@@ -14,8 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The searchable columns (facets is the filters' column). */
-#define COLS "{title doc_no body attach}"
 #define PHRASE_MAX 64
 
 struct word {
@@ -197,6 +195,7 @@ static void facet(Buf *f, char tag, const char *v)
 		buf_puts(f, " AND ");
 	}
 	buf_putc(f, '"');
+	buf_putc(f, TOK_MARK);
 	buf_putc(f, tag);
 	for (; *v; v++) {
 		char c = *v;
@@ -272,8 +271,12 @@ int search_query_parse(const char *q, size_t n, const struct search_filter *f,
 	enum search_index d = pos[SX_NGRAM].n > 0 ? SX_NGRAM : SX_UNI;
 	enum search_index o = d == SX_NGRAM ? SX_UNI : SX_NGRAM;
 	out->driver = d;
+	/* The single-character index (detail=none) takes no column
+	 * filter; the filter tokens are marked (TOK_MARK), so no text
+	 * matches them and they join the driver's expression as they are,
+	 * for FTS5 to intersect them with the words. */
 	Buf *x = &out->expr;
-	buf_puts(x, COLS " : (");
+	buf_putc(x, '(');
 	buf_append(x, pos[d].p, pos[d].n);
 	if (neg[d].n > 0) {
 		buf_puts(x, " NOT (");
@@ -302,18 +305,18 @@ int search_query_parse(const char *q, size_t n, const struct search_filter *f,
 		facet(&fa, 'y', num);
 	}
 	if (fa.n > 0) {
-		buf_puts(x, " AND facets : (");
+		buf_puts(x, " AND (");
 		buf_append(x, fa.p, fa.n);
 		buf_putc(x, ')');
 	}
 	buf_free(&fa);
 	if (pos[o].n > 0) {
-		buf_puts(&out->other_pos, COLS " : (");
+		buf_putc(&out->other_pos, '(');
 		buf_append(&out->other_pos, pos[o].p, pos[o].n);
 		buf_putc(&out->other_pos, ')');
 	}
 	if (neg[o].n > 0) {
-		buf_puts(&out->other_neg, COLS " : (");
+		buf_putc(&out->other_neg, '(');
 		buf_append(&out->other_neg, neg[o].p, neg[o].n);
 		buf_putc(&out->other_neg, ')');
 	}

@@ -34,7 +34,7 @@ struct search_filter {
 
 enum search_index {
 	SX_NGRAM, /* item_fts: bigrams, words (detail=full) */
-	SX_UNI,   /* item_fts1: single characters, words (detail=column) */
+	SX_UNI,   /* item_fts1: single characters, words (detail=none) */
 };
 
 /* A highlight pattern: the folded letters of one wanted word. */

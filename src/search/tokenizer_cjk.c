@@ -236,7 +236,14 @@ static int add(struct run *r, int32_t cp, unsigned char cls, int start,
 		return rc;
 	}
 	if (cls == TOKC_SEP) {
-		return flush_cjk(r, 0);
+		rc = flush_cjk(r, 0);
+		if (cp == TOK_MARK) { /* a filter token: the mark begins it */
+			r->word[0] = (char)TOK_MARK;
+			r->nword = 1;
+			r->wstart = start;
+			r->wend = end;
+		}
+		return rc;
 	}
 	char b[8];
 	int k = encode(cp, b);
@@ -320,6 +327,9 @@ static size_t entity(const char *s, size_t n, Buf *out)
 		if (digits > 0 && i < n && s[i] == ';' && cp > 0 &&
 		    cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
 			char b[4];
+			if (cp == TOK_MARK) {
+				cp = ' ';
+			}
 			buf_append(out, b, (size_t)encode(cp, b));
 			return i + 1;
 		}
@@ -344,7 +354,7 @@ void tok_html_text(const char *s, size_t n, Buf *out)
 			i++;
 			i += entity(s + i, n - i, out);
 		} else {
-			buf_putc(out, c);
+			buf_putc(out, c == TOK_MARK ? ' ' : c);
 			i++;
 		}
 	}

@@ -26,7 +26,11 @@
  *     final run of two or more ends with its last bigram (the text may go
  *     on after it), so the tokens of a query are consecutive positions of
  *     every text that contains it; TOK_UNI mode gives every character
- *     alone (the single-character index, store/search.c).
+ *     alone (the single-character index, store/search.c);
+ *   - TOK_MARK (U+0001) and the letters and digits right after it are
+ *     one token that keeps the mark: the filter tokens of an item
+ *     (organ, category, year ...), which no text can give, since
+ *     tok_html_text and the index's view turn the mark into a space.
  * start/end of a token are byte offsets in the input, on code-point
  * boundaries.
  */
@@ -37,6 +41,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
+
+/* The byte that begins a filter token (see above). */
+#define TOK_MARK 0x01
 
 enum tok_mode {
 	TOK_DOC,   /* indexing: bigrams and each run's last character */

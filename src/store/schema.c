@@ -5,6 +5,26 @@
  */
 #include "store/store_int.h"
 
+/* From migration 7: the statements that take the items matching a
+ * condition on item_search_src out of both search indexes (before a
+ * change, while the view still shows their old text) and put them back
+ * (after it). */
+#define SEARCH_COLS "title, doc_no, body, attach, facets"
+#define SEARCH_DEL(where)                                                \
+	"  INSERT INTO item_fts(item_fts, rowid, " SEARCH_COLS ")\n"      \
+	"    SELECT 'delete', id, " SEARCH_COLS " FROM item_search_src\n" \
+	"    WHERE " where ";\n"                                          \
+	"  INSERT INTO item_fts1(item_fts1, rowid, " SEARCH_COLS ")\n"    \
+	"    SELECT 'delete', id, " SEARCH_COLS " FROM item_search_src\n" \
+	"    WHERE " where ";\n"
+#define SEARCH_ADD(where)                                                \
+	"  INSERT INTO item_fts(rowid, " SEARCH_COLS ")\n"                 \
+	"    SELECT id, " SEARCH_COLS " FROM item_search_src\n"           \
+	"    WHERE " where ";\n"                                          \
+	"  INSERT INTO item_fts1(rowid, " SEARCH_COLS ")\n"                \
+	"    SELECT id, " SEARCH_COLS " FROM item_search_src\n"           \
+	"    WHERE " where ";\n"
+
 const char *const store_migrations[] = {
 	/* 1: organs, users, sessions, login throttling, audit, settings. */
 	"CREATE TABLE organ (\n"
@@ -641,6 +661,98 @@ const char *const store_migrations[] = {
 	"    SELECT s.sk, s.title, s.doc_no, s.body, s.attach, s.facets\n"
 	"    FROM item_search_src s JOIN item i ON i.id = s.id\n"
 	"    WHERE i.category_id = new.id;\n"
+	"END;\n"
+	"INSERT INTO item_fts(item_fts) VALUES ('rebuild');\n"
+	"INSERT INTO item_fts1(item_fts1) VALUES ('rebuild');\n",
+	/* 7: the indexes keyed by item id (dense rowids: their doclists
+	 * are about a fifth smaller than with 6's date-shifted key, and
+	 * FTS5's content lookups use the item's primary key), the body as
+	 * column 0 (FTS5 writes no column marker for it in a position
+	 * list), and the single-character index with detail=none (only
+	 * which items hold a character: one-character terms are matched,
+	 * not ranked, and never column-filtered). The filter tokens are in
+	 * both indexes, each marked by a leading U+0001 that the tokenizer
+	 * keeps and the view removes from the text, so a filter is a term
+	 * of the driving index's own query and needs no column filter.
+	 * Date order comes from item_published. */
+	"DROP TRIGGER item_search_bu;\n"
+	"DROP TRIGGER item_search_au;\n"
+	"DROP TRIGGER item_search_ai;\n"
+	"DROP TRIGGER item_search_bd;\n"
+	"DROP TRIGGER attachment_search_bi;\n"
+	"DROP TRIGGER attachment_search_ai;\n"
+	"DROP TRIGGER attachment_search_bu;\n"
+	"DROP TRIGGER attachment_search_au;\n"
+	"DROP TRIGGER attachment_search_bd;\n"
+	"DROP TRIGGER attachment_search_ad;\n"
+	"DROP TRIGGER category_search_bu;\n"
+	"DROP TRIGGER category_search_au;\n"
+	"DROP TABLE item_fts;\n"
+	"DROP TABLE item_fts1;\n"
+	"DROP VIEW item_search_src;\n"
+	"CREATE VIEW item_search_src AS SELECT\n"
+	"  i.id AS id, replace(i.title, char(1), ' ') AS title,\n"
+	"  replace(i.doc_no, char(1), ' ') AS doc_no,\n"
+	"  replace(i.summary, char(1), ' ') || ' ' || gk_plain(i.body) AS body,\n"
+	"  ifnull((SELECT replace(group_concat(a.text, ' '), char(1), ' ')\n"
+	"    FROM attachment a WHERE a.item_id = i.id AND a.text IS NOT NULL),\n"
+	"    '') AS attach,\n"
+	"  char(1) || 'o' || i.organ_id || ' ' || char(1) || 'c' ||\n"
+	"  i.category_id || ifnull(' ' || char(1) || 'c' || c.parent_id, '') ||\n"
+	"  ' ' || char(1) || 'k' || replace(i.kind, '_', '') || ' ' || char(1)\n"
+	"  || 'v' || i.validity || ' ' || char(1) || 'y' ||\n"
+	"  substr(i.published_date, 1, 4) AS facets\n"
+	"FROM item i JOIN category c ON c.id = i.category_id\n"
+	"WHERE i.status = 'published' AND i.published_date IS NOT NULL;\n"
+	"CREATE VIRTUAL TABLE item_fts USING fts5(body, title, doc_no, attach,\n"
+	"  facets, content = 'item_search_src', content_rowid = 'id',\n"
+	"  tokenize = 'gongkai');\n"
+	"CREATE VIRTUAL TABLE item_fts1 USING fts5(body, title, doc_no, attach,\n"
+	"  facets, content = 'item_search_src', content_rowid = 'id',\n"
+	"  tokenize = 'gongkai unigram', detail = none);\n"
+	"CREATE INDEX item_published ON item(published_date, id)\n"
+	"  WHERE status = 'published';\n"
+	"CREATE TRIGGER item_search_bu BEFORE UPDATE OF organ_id, title,\n"
+	"  doc_no, category_id, kind, summary, body, published_date,\n"
+	"  validity, status ON item WHEN old.status = 'published' BEGIN\n"
+	SEARCH_DEL("id = old.id") "END;\n"
+	"CREATE TRIGGER item_search_au AFTER UPDATE OF organ_id, title,\n"
+	"  doc_no, category_id, kind, summary, body, published_date,\n"
+	"  validity, status ON item WHEN new.status = 'published' BEGIN\n"
+	SEARCH_ADD("id = new.id") "END;\n"
+	"CREATE TRIGGER item_search_ai AFTER INSERT ON item\n"
+	"  WHEN new.status = 'published' BEGIN\n"
+	SEARCH_ADD("id = new.id") "END;\n"
+	"CREATE TRIGGER item_search_bd BEFORE DELETE ON item\n"
+	"  WHEN old.status = 'published' BEGIN\n"
+	SEARCH_DEL("id = old.id") "END;\n"
+	"CREATE TRIGGER attachment_search_bi BEFORE INSERT ON attachment\n"
+	"  WHEN new.text IS NOT NULL BEGIN\n"
+	SEARCH_DEL("id = new.item_id") "END;\n"
+	"CREATE TRIGGER attachment_search_ai AFTER INSERT ON attachment\n"
+	"  WHEN new.text IS NOT NULL BEGIN\n"
+	SEARCH_ADD("id = new.item_id") "END;\n"
+	"CREATE TRIGGER attachment_search_bu BEFORE UPDATE OF text, item_id\n"
+	"  ON attachment WHEN old.text IS NOT NULL OR new.text IS NOT NULL\n"
+	"  BEGIN\n"
+	SEARCH_DEL("id = old.item_id") "END;\n"
+	"CREATE TRIGGER attachment_search_au AFTER UPDATE OF text, item_id\n"
+	"  ON attachment WHEN old.text IS NOT NULL OR new.text IS NOT NULL\n"
+	"  BEGIN\n"
+	SEARCH_ADD("id = new.item_id") "END;\n"
+	"CREATE TRIGGER attachment_search_bd BEFORE DELETE ON attachment\n"
+	"  WHEN old.text IS NOT NULL BEGIN\n"
+	SEARCH_DEL("id = old.item_id") "END;\n"
+	"CREATE TRIGGER attachment_search_ad AFTER DELETE ON attachment\n"
+	"  WHEN old.text IS NOT NULL BEGIN\n"
+	SEARCH_ADD("id = old.item_id") "END;\n"
+	"CREATE TRIGGER category_search_bu BEFORE UPDATE OF parent_id\n"
+	"  ON category BEGIN\n"
+	SEARCH_DEL("id IN (SELECT id FROM item WHERE category_id = old.id)")
+	"END;\n"
+	"CREATE TRIGGER category_search_au AFTER UPDATE OF parent_id\n"
+	"  ON category BEGIN\n"
+	SEARCH_ADD("id IN (SELECT id FROM item WHERE category_id = new.id)")
 	"END;\n"
 	"INSERT INTO item_fts(item_fts) VALUES ('rebuild');\n"
 	"INSERT INTO item_fts1(item_fts1) VALUES ('rebuild');\n",

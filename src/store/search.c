@@ -113,8 +113,8 @@ int search_register(store *st, struct err *e)
 /*---- Queries ----*/
 
 static int run(store *st, sqlite3_stmt *s, const struct search_query *q,
-	       int by_date, int64_t limit, int64_t offset,
-	       struct search_result *out, struct err *e)
+	       int64_t limit, int64_t offset, struct search_result *out,
+	       struct err *e)
 {
 	if (st_bind_text(st, s, 1, buf_str(&q->expr), e) ||
 	    st_bind_text(st, s, 2,
@@ -122,7 +122,7 @@ static int run(store *st, sqlite3_stmt *s, const struct search_query *q,
 	    st_bind_text(st, s, 3,
 			 q->other_neg.n ? buf_str(&q->other_neg) : NULL, e) ||
 	    st_bind_int(st, s, 4, SEARCH_CAP + 1, e) ||
-	    st_bind_int(st, s, 5, by_date, e) ||
+	    st_bind_int(st, s, 5, SEARCH_CAP + 1, e) ||
 	    st_bind_int(st, s, 6, limit, e) ||
 	    st_bind_int(st, s, 7, offset, e)) {
 		return -1;
@@ -134,7 +134,7 @@ static int run(store *st, sqlite3_stmt *s, const struct search_query *q,
 			cap = cap ? 2 * cap : 16;
 			out->ids = xrealloc(out->ids, cap * sizeof *out->ids);
 		}
-		out->ids[out->n++] = st_col_int(s, 0) & 0xFFFFFF;
+		out->ids[out->n++] = st_col_int(s, 0);
 		out->total = st_col_int(s, 1);
 	}
 	if (rc < 0) {
@@ -163,80 +163,88 @@ static int count(store *st, sqlite3_stmt *s, const struct search_query *q,
 	return (int)v;
 }
 
+/* The statements of search_run, by the index that drives the query (d)
+ * and the other one (o): hits are the newest-id SEARCH_CAP + 1 matches
+ * (bm25 only when ranked; the single-character index is detail=none and
+ * has no ranking), ordered by rank or date and cut to the page; dated
+ * walks the published items newest first and tests each against the
+ * index, for a term too common for hits to hold the newest. Each is
+ * used as "" NAME(...): the empty literal before it lets the compiler
+ * accept nothing but a string literal (the rule of literal SQL). */
+/* clang-format off */
+#define OTHER(d, o)                                                     \
+	"(?2 IS NULL OR EXISTS (SELECT 1 FROM " o " WHERE " o " MATCH ?2 " \
+	"AND " o ".rowid = " d ".rowid)) AND (?3 IS NULL OR NOT EXISTS "   \
+	"(SELECT 1 FROM " o " WHERE " o " MATCH ?3 AND " o ".rowid = " d   \
+	".rowid))"
+#define HITS(d, o, rank)                                                \
+	"WITH hit AS (SELECT rowid AS id, " rank " AS r FROM " d " WHERE " \
+	d " MATCH ?1 AND " OTHER(d, o) " ORDER BY rowid DESC LIMIT ?4) "   \
+	"SELECT h.id, count(*) OVER () FROM hit h JOIN item i ON i.id = "  \
+	"h.id ORDER BY h.r, i.published_date DESC, i.id DESC LIMIT ?6 "    \
+	"OFFSET ?7"
+#define DATED(d, o)                                                     \
+	"SELECT i.id, ?5 FROM item i WHERE i.status = 'published' AND "     \
+	"i.published_date IS NOT NULL AND EXISTS (SELECT 1 FROM " d        \
+	" WHERE " d " MATCH ?1 AND " d ".rowid = i.id AND " OTHER(d, o)    \
+	") ORDER BY i.published_date DESC, i.id DESC LIMIT ?6 OFFSET ?7"
+#define COUNT(d, o)                                                     \
+	"SELECT count(*) FROM (SELECT rowid FROM " d " WHERE " d           \
+	" MATCH ?1 AND " OTHER(d, o) " ORDER BY rowid DESC LIMIT ?4)"
+/* clang-format on */
+#define FTS_N "item_fts"  /* the n-gram index */
+#define FTS_1 "item_fts1" /* the single-character index */
+
 int search_run(store *st, const struct search_query *q, int by_date,
 	       int64_t limit, int64_t offset, struct search_result *out,
 	       struct err *e)
 {
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *s, *c;
-	/* The newest SEARCH_CAP + 1 matches (rowid order is date order),
-	 * ranked or by date; the window counts them before the page is
-	 * cut. The single-character index is not ranked: bm25 on a
-	 * detail=column table re-reads every matched row's text through the
-	 * view (bench/search measured seconds at 100k items), so its
-	 * matches come newest first. */
-	if (q->driver == SX_NGRAM) {
-		s = st_prepare(
-			st,
-			"WITH hit AS (SELECT rowid AS sk, bm25(item_fts, 10.0, "
-			"8.0, 1.0, 0.5, 0.0) AS r FROM item_fts WHERE item_fts "
-			"MATCH ?1 AND (?2 IS NULL OR EXISTS (SELECT 1 FROM "
-			"item_fts1 WHERE item_fts1 MATCH ?2 AND item_fts1.rowid "
-			"= item_fts.rowid)) AND (?3 IS NULL OR NOT EXISTS "
-			"(SELECT 1 FROM item_fts1 WHERE item_fts1 MATCH ?3 AND "
-			"item_fts1.rowid = item_fts.rowid)) ORDER BY rowid DESC "
-			"LIMIT ?4) SELECT sk, count(*) OVER () FROM hit ORDER "
-			"BY CASE WHEN ?5 THEN -sk ELSE r END, sk DESC LIMIT ?6 "
-			"OFFSET ?7",
-			e);
-		c = st_prepare(
-			st,
-			"SELECT count(*) FROM (SELECT rowid FROM item_fts WHERE "
-			"item_fts MATCH ?1 AND (?2 IS NULL OR EXISTS (SELECT 1 "
-			"FROM item_fts1 WHERE item_fts1 MATCH ?2 AND "
-			"item_fts1.rowid = item_fts.rowid)) AND (?3 IS NULL OR "
-			"NOT EXISTS (SELECT 1 FROM item_fts1 WHERE item_fts1 "
-			"MATCH ?3 AND item_fts1.rowid = item_fts.rowid)) ORDER "
-			"BY rowid DESC LIMIT ?4)",
-			e);
+	int ng = q->driver == SX_NGRAM;
+	sqlite3_stmt *s;
+	if (!ng || by_date) {
+		s = ng ? st_prepare(st, "" HITS(FTS_N, FTS_1, "0.0"), e)
+		       : st_prepare(st, "" HITS(FTS_1, FTS_N, "0.0"), e);
 	} else {
 		s = st_prepare(
 			st,
-			"WITH hit AS (SELECT rowid AS sk, 0.0 AS r FROM item_fts1 "
-			"WHERE item_fts1 "
-			"MATCH ?1 AND (?2 IS NULL OR EXISTS (SELECT 1 FROM "
-			"item_fts WHERE item_fts MATCH ?2 AND item_fts.rowid "
-			"= item_fts1.rowid)) AND (?3 IS NULL OR NOT EXISTS "
-			"(SELECT 1 FROM item_fts WHERE item_fts MATCH ?3 AND "
-			"item_fts.rowid = item_fts1.rowid)) ORDER BY rowid DESC "
-			"LIMIT ?4) SELECT sk, count(*) OVER () FROM hit ORDER "
-			"BY CASE WHEN ?5 THEN -sk ELSE r END, sk DESC LIMIT ?6 "
-			"OFFSET ?7",
-			e);
-		c = st_prepare(
-			st,
-			"SELECT count(*) FROM (SELECT rowid FROM item_fts1 WHERE "
-			"item_fts1 MATCH ?1 AND (?2 IS NULL OR EXISTS (SELECT 1 "
-			"FROM item_fts WHERE item_fts MATCH ?2 AND "
-			"item_fts.rowid = item_fts1.rowid)) AND (?3 IS NULL OR "
-			"NOT EXISTS (SELECT 1 FROM item_fts WHERE item_fts "
-			"MATCH ?3 AND item_fts.rowid = item_fts1.rowid)) ORDER "
-			"BY rowid DESC LIMIT ?4)",
+			"" HITS(FTS_N, FTS_1,
+				"bm25(item_fts, 1.0, 10.0, 8.0, 0.5, 0.0)"),
 			e);
 	}
-	if (!s || !c || run(st, s, q, by_date, limit, offset, out, e)) {
+	if (!s || run(st, s, q, limit, offset, out, e)) {
 		return -1;
 	}
 	if (out->n == 0 && offset > 0) {
-		int v = count(st, c, q, e);
+		sqlite3_stmt *c =
+			ng ? st_prepare(st, "" COUNT(FTS_N, FTS_1), e)
+			   : st_prepare(st, "" COUNT(FTS_1, FTS_N), e);
+		int v = c ? count(st, c, q, e) : -1;
 		if (v < 0) {
 			return -1;
 		}
 		out->total = v;
 	}
 	if (out->total > SEARCH_CAP) {
+		/* Capped: the hits were the highest ids, which need not be
+		 * the newest dates (items published late, imports). */
 		out->total = SEARCH_CAP;
 		out->capped = 1;
+		if (by_date || !ng) {
+			sqlite3_stmt *d;
+			if (ng) {
+				d = st_prepare(st, "" DATED(FTS_N, FTS_1), e);
+			} else {
+				d = st_prepare(st, "" DATED(FTS_1, FTS_N), e);
+			}
+			free(out->ids);
+			out->ids = NULL;
+			out->n = 0;
+			if (!d || run(st, d, q, limit, offset, out, e)) {
+				return -1;
+			}
+			out->total = SEARCH_CAP;
+		}
 	}
 	return 0;
 }
@@ -302,13 +310,13 @@ int search_rebuild(store *st, void (*progress)(void *ctx, int64_t done,
 		sqlite3_stmt *a = st_prepare(
 			st,
 			"INSERT INTO item_fts(rowid, title, doc_no, body, attach, "
-			"facets) SELECT sk, title, doc_no, body, attach, facets "
+			"facets) SELECT id, title, doc_no, body, attach, facets "
 			"FROM item_search_src WHERE id > ?1 AND id <= ?2",
 			e);
 		sqlite3_stmt *b = st_prepare(
 			st,
 			"INSERT INTO item_fts1(rowid, title, doc_no, body, "
-			"attach, facets) SELECT sk, title, doc_no, body, attach, "
+			"attach, facets) SELECT id, title, doc_no, body, attach, "
 			"facets FROM item_search_src WHERE id > ?1 AND id <= ?2",
 			e);
 		if (!a || !b || st_bind_int(st, a, 1, last, e) ||
