@@ -22,17 +22,15 @@
  *   - the targets (meant for N = 1,000,000 on 2 cores) with PASS/FAIL.
  *
  * Usage: bench-search [--db DIR] [--keep] [--seed FILE] [--reference FILE]
- *                     [--rng N] [--skip-rebuild] [--fast-load] [--diag]
+ *                     [--rng N] [--skip-rebuild] [--fast-load]
  *                     [--pragma SQL] N
- *        bench-search --open FILE [--sk-index] [--organ ID] [--year Y]
+ *        bench-search --open FILE [--organ ID] [--year Y]
  *                     --q TERM [--q TERM ...]
  * --fast-load inserts the items without the search trigger and builds
  * the indexes with search_rebuild only (quicker at 1M items);
- * --diag adds indexes keyed by item id, for their size; --skip-rebuild
- * leaves out search_rebuild (long at 1M items); --open times chosen
- * queries on a database kept from a run (--keep), through search_run and
- * through the alternatives suggested in docs/performance.md (--sk-index
- * first indexes the view's rowid expression, changing that file); --pragma
+ * --skip-rebuild leaves out search_rebuild (long at 1M items); --open
+ * times chosen queries through search_run on a database kept from a run
+ * (--keep), ranked and by date; --pragma
  * runs SQL on the connection first, for experiments with settings that
  * store_open does not make (cache_size, mmap_size).
  * Without --db the database goes to a fresh directory under $TMPDIR (or
@@ -1372,74 +1370,8 @@ static void recall_class(store *st, const struct termset *ts, int64_t sample,
 
 /*---- Probe mode: timings of chosen queries on a kept database ----*/
 
-/* A ranking that needs no document text on a detail=column index: per
- * phrase, the weights (arguments) of the columns it occurs in, damped by
- * the column's length (xColumnSize reads the docsize table). bm25 on
- * such an index asks for instance counts, which FTS5 can only get by
- * reading the row from the external content and tokenizing it again. */
-static void rank_col(const Fts5ExtensionApi *api, Fts5Context *fts,
-		     sqlite3_context *cx, int narg, sqlite3_value **arg)
-{
-	double score = 0;
-	int np = api->xPhraseCount(fts);
-	for (int p = 0; p < np; p++) {
-		Fts5PhraseIter it;
-		int col;
-		for (api->xPhraseFirstColumn(fts, p, &it, &col); col >= 0;
-		     api->xPhraseNextColumn(fts, &it, &col)) {
-			double w = col < narg ? sqlite3_value_double(arg[col])
-					      : 1.0;
-			int sz = 0;
-			api->xColumnSize(fts, col, &sz);
-			score += w / (1.0 + (double)sz / 500.0);
-		}
-	}
-	sqlite3_result_double(cx, -score);
-}
-
-static void register_rank_col(sqlite3 *db)
-{
-	fts5_api *api = NULL;
-	sqlite3_stmt *s = prep(db, "SELECT fts5(?1)");
-	sqlite3_bind_pointer(s, 1, (void *)&api, "fts5_api_ptr", NULL);
-	sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (!api || api->xCreateFunction(api, "gk_rank_col", NULL, rank_col,
-					 NULL) != SQLITE_OK) {
-		die_db(db, "register gk_rank_col");
-	}
-}
-
-/* Runs one statement of the probe (?1 expression, ?2 cap, ?3 page) to
- * the end: ms, or -1 when cut off. */
-static double probe_stmt(sqlite3 *db, const char *sql, const char *expr,
-			 int64_t *rows)
-{
-	sqlite3_stmt *s = prep(db, sql);
-	sqlite3_bind_text(s, 1, expr, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(s, 2, SEARCH_CAP + 1);
-	sqlite3_bind_int(s, 3, PAGE);
-	double t0 = now();
-	deadline = t0 + 60;
-	int rc;
-	*rows = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		(*rows)++;
-	}
-	deadline = 0;
-	double ms = (now() - t0) * 1000;
-	sqlite3_finalize(s);
-	if (rc == SQLITE_INTERRUPT) {
-		return -1;
-	}
-	if (rc != SQLITE_DONE) {
-		die_db(db, sql);
-	}
-	return ms;
-}
-
 static void probe(const char *file, char **terms, int nterms, int organ,
-		  int year, int sk_index)
+		  int year)
 {
 	store *st;
 	struct err e;
@@ -1448,19 +1380,8 @@ static void probe(const char *file, char **terms, int nterms, int organ,
 	}
 	sqlite3 *db = st->db;
 	sqlite3_progress_handler(db, 1000, on_progress, NULL);
-	register_rank_col(db);
 	printf("# probe: %s (%lld items)\n", file,
 	       (long long)scalar_int(db, "SELECT count(*) FROM item"));
-	if (sk_index) {
-		/* The view's rowid expression, indexed: FTS5's content
-		 * lookups (WHERE sk = ?) stop scanning the items. */
-		double t0 = now();
-		exec(db, "CREATE INDEX IF NOT EXISTS bench_item_sk ON item("
-			 "(CAST(julianday(published_date) AS INTEGER) << 24) + "
-			 "id)");
-		printf("index on the view's sk expression: %.1f s\n",
-		       now() - t0);
-	}
 	sqlite3_stmt *pl = prep(db, "EXPLAIN QUERY PLAN SELECT * FROM "
 				    "item_search_src WHERE id = ?1");
 	printf("content lookup plan:");
@@ -1468,9 +1389,8 @@ static void probe(const char *file, char **terms, int nterms, int organ,
 		printf(" [%s]", sqlite3_column_text(pl, 3));
 	}
 	sqlite3_finalize(pl);
-	printf("\n\n| query | driver | search_run ranked | search_run by "
-	       "date | by date, no bm25 | ranked by gk_rank_col | found "
-	       "|\n|---|---|---:|---:|---:|---:|---:|\n");
+	printf("\n\n| query | driver | search_run ranked, ms | search_run by "
+	       "date, ms | found |\n|---|---|---:|---:|---:|\n");
 	for (int i = 0; i < nterms; i++) {
 		struct search_filter f = {0};
 		f.organ_id = organ;
@@ -1479,9 +1399,9 @@ static void probe(const char *file, char **terms, int nterms, int organ,
 		if (search_query_parse(terms[i], strlen(terms[i]), &f, &q, &e)) {
 			die("parse", &e);
 		}
-		double best[4] = {1e18, 1e18, 1e18, 1e18};
+		double best[2] = {1e18, 1e18};
 		int64_t found = 0;
-		int cut[4] = {0};
+		int cut[2] = {0};
 		for (int rep = 0; rep < 3; rep++) {
 			for (int m = 0; m < 2; m++) {
 				if (cut[m]) {
@@ -1501,49 +1421,9 @@ static void probe(const char *file, char **terms, int nterms, int organ,
 				search_result_free(&r);
 				best[m] = ms < best[m] ? ms : best[m];
 			}
-			int uni = q.driver == SX_UNI;
-			const char *sql_date =
-				uni ? "WITH hit AS (SELECT rowid AS sk FROM "
-				      "item_fts1 WHERE item_fts1 MATCH ?1 "
-				      "ORDER BY rowid DESC LIMIT ?2) SELECT sk, "
-				      "count(*) OVER () FROM hit ORDER BY sk "
-				      "DESC LIMIT ?3"
-				    : "WITH hit AS (SELECT rowid AS sk FROM "
-				      "item_fts WHERE item_fts MATCH ?1 ORDER "
-				      "BY rowid DESC LIMIT ?2) SELECT sk, "
-				      "count(*) OVER () FROM hit ORDER BY sk "
-				      "DESC LIMIT ?3";
-			const char *sql_rank =
-				uni ? "WITH hit AS (SELECT rowid AS sk, "
-				      "gk_rank_col(item_fts1, 10.0, 8.0, 1.0, "
-				      "0.5, 0.0) AS r FROM item_fts1 WHERE "
-				      "item_fts1 MATCH ?1 ORDER BY rowid DESC "
-				      "LIMIT ?2) SELECT sk, count(*) OVER () "
-				      "FROM hit ORDER BY r, sk DESC LIMIT ?3"
-				    : "WITH hit AS (SELECT rowid AS sk, "
-				      "bm25(item_fts, 10.0, 8.0, 1.0, 0.5, 0.0) "
-				      "AS r FROM item_fts WHERE item_fts MATCH "
-				      "?1 ORDER BY rowid DESC LIMIT ?2) SELECT "
-				      "sk, count(*) OVER () FROM hit ORDER BY "
-				      "r, sk DESC LIMIT ?3";
-			const char *sqls[2] = {sql_date, sql_rank};
-			for (int m = 2; m < 4; m++) {
-				int64_t rows;
-				if (cut[m] || q.other_pos.n || q.other_neg.n) {
-					cut[m] |= q.other_pos.n || q.other_neg.n;
-					continue;
-				}
-				double ms = probe_stmt(db, sqls[m - 2],
-						       buf_str(&q.expr), &rows);
-				if (ms < 0) {
-					cut[m] = 1;
-				} else if (ms < best[m]) {
-					best[m] = ms;
-				}
-			}
 		}
-		char cell[4][32];
-		for (int m = 0; m < 4; m++) {
+		char cell[2][32];
+		for (int m = 0; m < 2; m++) {
 			if (cut[m]) {
 				snprintf(cell[m], sizeof cell[m], "> 60 s / n/a");
 			} else {
@@ -1551,10 +1431,10 @@ static void probe(const char *file, char **terms, int nterms, int organ,
 					 best[m]);
 			}
 		}
-		printf("| %s%s | %s | %s | %s | %s | %s | %lld |\n", terms[i],
+		printf("| %s%s | %s | %s | %s | %lld |\n", terms[i],
 		       organ || year ? " (filtered)" : "",
 		       q.driver == SX_UNI ? "item_fts1" : "item_fts", cell[0],
-		       cell[1], cell[2], cell[3], (long long)found);
+		       cell[1], (long long)found);
 		fflush(stdout);
 		search_query_free(&q);
 	}
@@ -1568,8 +1448,8 @@ static void usage(void)
 	fprintf(stderr,
 		"usage: bench-search [--db DIR] [--keep] [--seed FILE] "
 		"[--reference FILE] [--rng N] [--skip-rebuild] "
-		"[--fast-load] [--diag] [--pragma SQL] N\n"
-		"       bench-search --open FILE [--sk-index] [--organ ID] "
+		"[--fast-load] [--pragma SQL] N\n"
+		"       bench-search --open FILE [--organ ID] "
 		"[--year Y] --q TERM...\n");
 	exit(2);
 }
@@ -1628,10 +1508,10 @@ static void remove_db(const char *dir, const char *path, int own_dir)
 int main(int argc, char **argv)
 {
 	const char *dir = NULL, *seed = DEFAULT_SEED, *ref = DEFAULT_REF;
-	int keep = 0, skip_rebuild = 0, diag = 0, fast_load = 0;
+	int keep = 0, skip_rebuild = 0, fast_load = 0;
 	const char *open_file = NULL;
 	char *terms[64];
-	int nterms = 0, p_organ = 0, p_year = 0, sk_index = 0;
+	int nterms = 0, p_organ = 0, p_year = 0;
 	const char *pragma = NULL;
 	int64_t n = 0;
 	for (int i = 1; i < argc; i++) {
@@ -1650,12 +1530,8 @@ int main(int argc, char **argv)
 			p_organ = atoi(argv[++i]);
 		} else if (strcmp(argv[i], "--year") == 0 && i + 1 < argc) {
 			p_year = atoi(argv[++i]);
-		} else if (strcmp(argv[i], "--sk-index") == 0) {
-			sk_index = 1;
 		} else if (strcmp(argv[i], "--fast-load") == 0) {
 			fast_load = 1;
-		} else if (strcmp(argv[i], "--diag") == 0) {
-			diag = 1;
 		} else if (strcmp(argv[i], "--skip-rebuild") == 0) {
 			skip_rebuild = 1;
 		} else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc) {
@@ -1672,7 +1548,7 @@ int main(int argc, char **argv)
 		}
 	}
 	if (open_file) {
-		probe(open_file, terms, nterms, p_organ, p_year, sk_index);
+		probe(open_file, terms, nterms, p_organ, p_year);
 		return 0;
 	}
 	if (n <= 0 || n >= (1 << 24)) {
@@ -1818,53 +1694,6 @@ int main(int argc, char **argv)
 	printf("| trigram | %.1f | %.2f |\n", (double)s_tri / 1e6,
 	       (double)s_tri / (double)text);
 	fflush(stdout);
-
-	if (diag) {
-		/* The same indexes keyed by item id instead of the dated
-		 * rowid: how much of the size the rowid's encoding costs
-		 * (doclists store rowid deltas as varints). */
-		static const char *const mk[] = {
-			"CREATE VIRTUAL TABLE d_ours USING fts5(title, doc_no, "
-			"body, attach, facets, content = 'item_search_src', "
-			"content_rowid = 'id', tokenize = 'gongkai')",
-			"CREATE VIRTUAL TABLE d_uni USING fts5(title, doc_no, "
-			"body, attach, facets, content = 'item_search_src', "
-			"content_rowid = 'id', tokenize = 'gongkai unigram', "
-			"detail = column)",
-			"CREATE VIRTUAL TABLE d_tri USING fts5(title, doc_no, "
-			"body, content = 'item_search_src', content_rowid = "
-			"'id', tokenize = 'trigram')",
-		};
-		static const char *const nm[] = {"d_ours", "d_uni", "d_tri"};
-		printf("\n## Diagnostic: the same indexes with rowid = item id "
-		       "(N = %lld)\n\n| index | seconds | MB | / text "
-		       "|\n|---|---:|---:|---:|\n",
-		       (long long)n);
-		for (int i = 0; i < 3; i++) {
-			double td = now();
-			exec(db, "BEGIN");
-			exec(db, mk[i]);
-			Buf b = BUF_INIT;
-			buf_printf(&b, "INSERT INTO %s(%s) VALUES ('rebuild')",
-				   nm[i], nm[i]);
-			exec(db, buf_str(&b));
-			exec(db, "COMMIT");
-			td = now() - td;
-			buf_reset(&b);
-			buf_printf(&b,
-				   "SELECT sum(pgsize) FROM dbstat WHERE name "
-				   "GLOB '%s_*'",
-				   nm[i]);
-			int64_t sz = scalar_int(db, buf_str(&b));
-			printf("| %s | %.1f | %.1f | %.2f |\n", nm[i], td,
-			       (double)sz / 1e6, (double)sz / (double)text);
-			buf_reset(&b);
-			buf_printf(&b, "DROP TABLE %s", nm[i]);
-			exec(db, buf_str(&b));
-			buf_free(&b);
-		}
-		fflush(stdout);
-	}
 
 	/* How FTS5 reads a row of the external content by rowid (auxiliary
 	 * functions that need the text do, e.g. bm25 on a detail=column
