@@ -167,8 +167,10 @@ static int count(store *st, sqlite3_stmt *s, const struct search_query *q,
  * and the other one (o): hits are the newest-id SEARCH_CAP + 1 matches
  * (bm25 only when ranked; the single-character index is detail=none and
  * has no ranking), ordered by rank or date and cut to the page; dated
- * walks the published items newest first and tests each against the
- * index, for a term too common for hits to hold the newest. Each is
+ * walks the published items newest first (in item_published's order,
+ * which the plan must follow: sorting first would test every item) and
+ * tests each against the index, for a term too common for hits to hold
+ * the newest. Each is
  * used as "" NAME(...): the empty literal before it lets the compiler
  * accept nothing but a string literal (the rule of literal SQL). */
 /* clang-format off */
@@ -184,7 +186,8 @@ static int count(store *st, sqlite3_stmt *s, const struct search_query *q,
 	"h.id ORDER BY h.r, i.published_date DESC, i.id DESC LIMIT ?6 "    \
 	"OFFSET ?7"
 #define DATED(d, o)                                                     \
-	"SELECT i.id, ?5 FROM item i WHERE i.status = 'published' AND "     \
+	"SELECT i.id, ?5 FROM item i INDEXED BY item_published WHERE "      \
+	"i.status = 'published' AND "                                      \
 	"i.published_date IS NOT NULL AND EXISTS (SELECT 1 FROM " d        \
 	" WHERE " d " MATCH ?1 AND " d ".rowid = i.id AND " OTHER(d, o)    \
 	") ORDER BY i.published_date DESC, i.id DESC LIMIT ?6 OFFSET ?7"
@@ -257,7 +260,12 @@ void search_result_free(struct search_result *r)
 
 /*---- Rebuild, check, size ----*/
 
-#define REBUILD_BATCH 2000
+/* Items per pair of INSERT statements, and the bytes of new terms FTS5
+ * holds in memory before it writes them out as a segment (its default,
+ * 1 MiB, makes a segment every few hundred items and most of the build
+ * time merging them). Kept in each index's config table. */
+#define REBUILD_BATCH 10000
+#define REBUILD_HASH "33554432"
 
 int search_rebuild(store *st, void (*progress)(void *ctx, int64_t done,
 					       int64_t total),
@@ -279,6 +287,16 @@ int search_rebuild(store *st, void (*progress)(void *ctx, int64_t done,
 	    !(s = st_prepare(st,
 			     "INSERT INTO item_fts1(item_fts1) VALUES "
 			     "('delete-all')",
+			     e)) ||
+	    st_exec(st, s, e) ||
+	    !(s = st_prepare(st,
+			     "INSERT INTO item_fts(item_fts, rank) VALUES "
+			     "('hashsize', " REBUILD_HASH ")",
+			     e)) ||
+	    st_exec(st, s, e) ||
+	    !(s = st_prepare(st,
+			     "INSERT INTO item_fts1(item_fts1, rank) VALUES "
+			     "('hashsize', " REBUILD_HASH ")",
 			     e)) ||
 	    st_exec(st, s, e)) {
 		goto fail;
