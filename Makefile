@@ -11,6 +11,8 @@
 #   make bench    build build/rel/bench-search and run the search benchmark
 #                 for N=10000 and N=100000 (make bench N=1000000 for one N;
 #                 results: docs/performance.md)
+#   make fuzz     fuzz the search query parser with libFuzzer (clang) for
+#                 FUZZ_SECONDS (60) seconds
 
 CC ?= cc
 PKGS = libmicrohttpd sqlite3 libsodium jansson libzip libcurl xlsxwriter \
@@ -38,7 +40,7 @@ TOOLS := $(patsubst tests/tools/%.c,%,$(TOOL_SRC))
 DB ?= gongkai.db
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: all deps deps-test run check valgrind clean fmtcheck bench
+.PHONY: all deps deps-test run check valgrind clean fmtcheck bench fuzz
 
 all: gongkai
 
@@ -90,6 +92,25 @@ build/rel/bench-search: build/rel/bench/search.o $(patsubst %.c,build/rel/%.o,$(
 bench: deps
 	@$(MAKE) --no-print-directory build/rel/bench-search
 	@for n in $(if $(N),$(N),$(BENCH_N)); do build/rel/bench-search $$n || exit 1; done
+
+# Coverage-guided fuzzing of the search query parser and the statements it
+# feeds (tests/fuzz/query.c) with clang's libFuzzer, for FUZZ_SECONDS;
+# new inputs go to build/fuzz/corpus, the seeds are tests/fuzz/corpus/query.
+FUZZ_SECONDS ?= 60
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined
+build/fuzz/%.o: %.c $(HDR)
+	@mkdir -p $(dir $@)
+	@echo "CC $<"; clang $(BASE_CFLAGS) -O1 -g -fno-omit-frame-pointer \
+	  -fsanitize=fuzzer-no-link $(FUZZ_SAN) -c $< -o $@
+build/fuzz/query: build/fuzz/tests/fuzz/query.o $(patsubst %.c,build/fuzz/%.o,$(LIB_SRC) build/embedded.c)
+	clang -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $^ $(PKG_LIBS)
+
+fuzz: deps
+	@sh tools/deps.sh fuzz
+	@$(MAKE) --no-print-directory build/fuzz/query
+	@mkdir -p build/fuzz/corpus
+	build/fuzz/query -max_total_time=$(FUZZ_SECONDS) -max_len=512 \
+	  -timeout=10 build/fuzz/corpus tests/fuzz/corpus/query
 
 build/fmtcheck: tools/fmtcheck.c
 	@mkdir -p build

@@ -1,5 +1,5 @@
 #!/bin/sh
-# deps.sh build|test - installs the Debian packages gongkai needs that are
+# deps.sh build|test|fuzz - installs the Debian packages gongkai needs that are
 # missing (a no-op when all are present). `build`: compiler and libraries
 # (with the CJK font the PDF writer embeds)
 # for `make` / `make run`; `test`: also what `make check` uses (curl,
@@ -8,7 +8,7 @@
 # generated DOCX/XLSX files into PDF and reading them back, unzip for
 # their parts) and the npm
 # packages of tests/browser (also smtp-server, the mail sink of
-# tests/e2e/t_mail.sh).
+# tests/e2e/t_mail.sh); `fuzz`: clang, for `make fuzz`.
 set -eu
 want="make gcc libc6-dev pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev libzip-dev libcurl4-openssl-dev
 	libxlsxwriter-dev libpango1.0-dev libcairo2-dev fonts-noto-cjk
@@ -16,6 +16,9 @@ want="make gcc libc6-dev pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-d
 if [ "${1:-build}" = test ]; then
 	want="$want curl sqlite3 jq libxml2-utils chromium valgrind procps
 		libreoffice-writer-nogui libreoffice-calc-nogui unzip"
+fi
+if [ "${1:-build}" = fuzz ]; then
+	want="clang libclang-rt-14-dev"
 fi
 missing=""
 for p in $want; do
