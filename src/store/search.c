@@ -9,6 +9,7 @@
 #include "search/tokenizer_cjk.h"
 #include "store/store_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -266,15 +267,39 @@ void search_result_free(struct search_result *r)
  * time merging them). Kept in each index's config table. */
 #define REBUILD_BATCH 10000
 #define REBUILD_HASH "33554432"
+#define REBUILD_CACHE "-1048576" /* KiB: at most 1 GiB */
+
+/* Sets the connection's page cache to v (PRAGMA cache_size units); e may
+ * be NULL on a path that already failed. */
+static int cache_size(store *st, int64_t v, struct err *e)
+{
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", (long long)v);
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		return e ? st_fail(st, e, "cache_size") : -1;
+	}
+	return 0;
+}
 
 int search_rebuild(store *st, void (*progress)(void *ctx, int64_t done,
 					       int64_t total),
 		   void *ctx, struct err *e)
 {
 	sqlite3_stmt *s;
-	int64_t total = 0, done = 0, last = 0;
-	if (store_tx_begin(st, e)) {
+	int64_t total = 0, done = 0, last = 0, cache = 0;
+	/* One transaction, so the pages FTS5 writes and merges stay in the
+	 * page cache (it grows only as far as needed) instead of spilling
+	 * to the WAL, whose lookups then dominate: 182 GB read at 1M items
+	 * with the default 2 MB cache. The connection's size comes back at
+	 * the end. */
+	if (!(s = st_prepare(st, "PRAGMA cache_size", e)) ||
+	    st_scalar(st, s, &cache, e) ||
+	    !(s = st_prepare(st, "PRAGMA cache_size = " REBUILD_CACHE, e)) ||
+	    st_exec(st, s, e)) {
 		return -1;
+	}
+	if (store_tx_begin(st, e)) {
+		goto restore;
 	}
 	if (!(s = st_prepare(st,
 			     "SELECT count(*) FROM item_search_src", e)) ||
@@ -350,11 +375,13 @@ int search_rebuild(store *st, void (*progress)(void *ctx, int64_t done,
 		}
 	}
 	if (store_tx_commit(st, e)) {
-		return -1;
+		goto restore;
 	}
-	return 0;
+	return cache_size(st, cache, e);
 fail:
 	store_tx_rollback(st);
+restore:
+	cache_size(st, cache, NULL);
 	return -1;
 }
 
