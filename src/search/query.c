@@ -304,6 +304,15 @@ int search_query_parse(const char *q, size_t n, const struct search_filter *f,
 		snprintf(num, sizeof num, "%d", f->year);
 		facet(&fa, 'y', num);
 	}
+	if (f) {
+		out->organ_id = f->organ_id > 0 ? f->organ_id : 0;
+		out->category_id = f->category_id > 0 ? f->category_id : 0;
+		out->year = f->year > 0 ? f->year : 0;
+		snprintf(out->kind, sizeof out->kind, "%s",
+			 f->kind ? f->kind : "");
+		snprintf(out->validity, sizeof out->validity, "%s",
+			 f->validity ? f->validity : "");
+	}
 	if (fa.n > 0) {
 		buf_puts(x, " AND (");
 		buf_append(x, fa.p, fa.n);

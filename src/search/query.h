@@ -54,6 +54,11 @@ struct search_query {
 	struct search_pat *pat;
 	size_t npat;
 	int nwords; /* wanted words */
+	/* The filters again, as item columns, for the dated walk of
+	 * store/search.c (0 / "": any). */
+	int64_t organ_id, category_id;
+	int year;
+	char kind[32], validity[16];
 };
 
 #define SEARCH_QUERY_MAX 200 /* bytes of query text */

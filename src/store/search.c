@@ -188,8 +188,12 @@ static int count(store *st, sqlite3_stmt *s, const struct search_query *q,
 	"OFFSET ?7"
 #define DATED(d, o)                                                     \
 	"SELECT i.id, ?5 FROM item i INDEXED BY item_published WHERE "      \
-	"i.status = 'published' AND "                                      \
-	"i.published_date IS NOT NULL AND EXISTS (SELECT 1 FROM " d        \
+	"i.status = 'published' AND i.published_date >= ?12 AND "           \
+	"i.published_date < ?13 AND (?8 = 0 OR i.organ_id = ?8) AND "       \
+	"(?9 = 0 OR i.category_id = ?9 OR i.category_id IN (SELECT id "     \
+	"FROM category WHERE parent_id = ?9)) AND (?10 = '' OR i.kind = "  \
+	"?10) AND (?11 = '' OR i.validity = ?11) AND EXISTS (SELECT 1 FROM " \
+	d                                                                   \
 	" WHERE " d " MATCH ?1 AND " d ".rowid = i.id AND " OTHER(d, o)    \
 	") ORDER BY i.published_date DESC, i.id DESC LIMIT ?6 OFFSET ?7"
 #define COUNT(d, o)                                                     \
@@ -241,10 +245,23 @@ int search_run(store *st, const struct search_query *q, int by_date,
 			} else {
 				d = st_prepare(st, "" DATED(FTS_1, FTS_N), e);
 			}
+			/* The filters as a date range and item columns. */
+			char lo[32] = "", hi[32] = "9999";
+			if (q->year > 0) {
+				snprintf(lo, sizeof lo, "%04d-01-01", q->year);
+				snprintf(hi, sizeof hi, "%04d-01-01",
+					 q->year + 1);
+			}
 			free(out->ids);
 			out->ids = NULL;
 			out->n = 0;
-			if (!d || run(st, d, q, limit, offset, out, e)) {
+			if (!d || st_bind_int(st, d, 8, q->organ_id, e) ||
+			    st_bind_int(st, d, 9, q->category_id, e) ||
+			    st_bind_text(st, d, 10, q->kind, e) ||
+			    st_bind_text(st, d, 11, q->validity, e) ||
+			    st_bind_text(st, d, 12, lo, e) ||
+			    st_bind_text(st, d, 13, hi, e) ||
+			    run(st, d, q, limit, offset, out, e)) {
 				return -1;
 			}
 			out->total = SEARCH_CAP;
