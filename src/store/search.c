@@ -165,26 +165,32 @@ static int count(store *st, sqlite3_stmt *s, const struct search_query *q,
 }
 
 /* The statements of search_run, by the index that drives the query (d)
- * and the other one (o): hits are the newest-id SEARCH_CAP + 1 matches
- * (bm25 only when ranked; the single-character index is detail=none and
- * has no ranking), ordered by rank or date and cut to the page; dated
- * walks the published items newest first (in item_published's order,
- * which the plan must follow: sorting first would test every item) and
- * tests each against the index, for a term too common for hits to hold
- * the newest. Each is
- * used as "" NAME(...): the empty literal before it lets the compiler
- * accept nothing but a string literal (the rule of literal SQL). */
+ * and the other one (o). HITS: the newest-id SEARCH_CAP + 1 matches, in
+ * date order (joined to item for the dates). RANKED: the same matches by
+ * bm25, ties newest id first, with no item row read. DATED: the
+ * published items newest first, in item_published's order (the plan must
+ * follow it: sorting first would test every item), skipping those the
+ * filters exclude by the index's columns and testing the rest against
+ * the FTS index; for a term too common for the hits to hold the newest.
+ * COUNT: the matches, for a page past the end. Each is used as
+ * "" NAME(...): the empty literal before it lets the compiler accept
+ * nothing but a string literal (the rule of literal SQL). */
 /* clang-format off */
 #define OTHER(d, o)                                                     \
 	"(?2 IS NULL OR EXISTS (SELECT 1 FROM " o " WHERE " o " MATCH ?2 " \
 	"AND " o ".rowid = " d ".rowid)) AND (?3 IS NULL OR NOT EXISTS "   \
 	"(SELECT 1 FROM " o " WHERE " o " MATCH ?3 AND " o ".rowid = " d   \
 	".rowid))"
-#define HITS(d, o, rank)                                                \
-	"WITH hit AS (SELECT rowid AS id, " rank " AS r FROM " d " WHERE " \
+#define HITS(d, o)                                                      \
+	"WITH hit AS (SELECT rowid AS id FROM " d " WHERE " d " MATCH ?1 "  \
+	"AND " OTHER(d, o) " ORDER BY rowid DESC LIMIT ?4) SELECT h.id, "  \
+	"count(*) OVER () FROM hit h JOIN item i ON i.id = h.id ORDER BY " \
+	"i.published_date DESC, i.id DESC LIMIT ?6 OFFSET ?7"
+#define RANKED(d, o)                                                    \
+	"WITH hit AS (SELECT rowid AS id, bm25(" d ", 1.0, 10.0, 8.0, 0.5, " \
+	"0.0) AS r FROM " d " WHERE "                                      \
 	d " MATCH ?1 AND " OTHER(d, o) " ORDER BY rowid DESC LIMIT ?4) "   \
-	"SELECT h.id, count(*) OVER () FROM hit h JOIN item i ON i.id = "  \
-	"h.id ORDER BY h.r, i.published_date DESC, i.id DESC LIMIT ?6 "    \
+	"SELECT id, count(*) OVER () FROM hit ORDER BY r, id DESC LIMIT ?6 " \
 	"OFFSET ?7"
 #define DATED(d, o)                                                     \
 	"SELECT i.id, ?5 FROM item i INDEXED BY item_published WHERE "      \
@@ -211,14 +217,10 @@ int search_run(store *st, const struct search_query *q, int by_date,
 	int ng = q->driver == SX_NGRAM;
 	sqlite3_stmt *s;
 	if (!ng || by_date) {
-		s = ng ? st_prepare(st, "" HITS(FTS_N, FTS_1, "0.0"), e)
-		       : st_prepare(st, "" HITS(FTS_1, FTS_N, "0.0"), e);
+		s = ng ? st_prepare(st, "" HITS(FTS_N, FTS_1), e)
+		       : st_prepare(st, "" HITS(FTS_1, FTS_N), e);
 	} else {
-		s = st_prepare(
-			st,
-			"" HITS(FTS_N, FTS_1,
-				"bm25(item_fts, 1.0, 10.0, 8.0, 0.5, 0.0)"),
-			e);
+		s = st_prepare(st, "" RANKED(FTS_N, FTS_1), e);
 	}
 	if (!s || run(st, s, q, limit, offset, out, e)) {
 		return -1;
