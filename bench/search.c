@@ -1371,7 +1371,7 @@ static void recall_class(store *st, const struct termset *ts, int64_t sample,
 /*---- Probe mode: timings of chosen queries on a kept database ----*/
 
 static void probe(const char *file, char **terms, int nterms, int organ,
-		  int year)
+		  int year, const char *pragma)
 {
 	store *st;
 	struct err e;
@@ -1380,6 +1380,10 @@ static void probe(const char *file, char **terms, int nterms, int organ,
 	}
 	sqlite3 *db = st->db;
 	sqlite3_progress_handler(db, 1000, on_progress, NULL);
+	if (pragma) {
+		exec(db, pragma);
+		printf("extra settings: %s\n", pragma);
+	}
 	printf("# probe: %s (%lld items)\n", file,
 	       (long long)scalar_int(db, "SELECT count(*) FROM item"));
 	sqlite3_stmt *pl = prep(db, "EXPLAIN QUERY PLAN SELECT * FROM "
@@ -1548,7 +1552,7 @@ int main(int argc, char **argv)
 		}
 	}
 	if (open_file) {
-		probe(open_file, terms, nterms, p_organ, p_year);
+		probe(open_file, terms, nterms, p_organ, p_year, pragma);
 		return 0;
 	}
 	if (n <= 0 || n >= (1 << 24)) {

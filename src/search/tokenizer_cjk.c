@@ -353,9 +353,17 @@ void tok_html_text(const char *s, size_t n, Buf *out)
 		} else if (c == '&') {
 			i++;
 			i += entity(s + i, n - i, out);
-		} else {
-			buf_putc(out, c == TOK_MARK ? ' ' : c);
+		} else if (c == TOK_MARK) {
+			buf_putc(out, ' ');
 			i++;
+		} else { /* a run of text, copied at once */
+			size_t j = i + 1;
+			while (j < n && s[j] != '<' && s[j] != '&' &&
+			       s[j] != TOK_MARK) {
+				j++;
+			}
+			buf_append(out, s + i, j - i);
+			i = j;
 		}
 	}
 }

@@ -9,14 +9,29 @@
 #include "search/tokenizer_cjk.h"
 #include "store/store_int.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /*---- The tokenizer, as FTS5 sees it ----*/
 
+/* The characters one document has given the single-character index so
+ * far: an open-addressing set of their UTF-8 bytes, each slot marked with
+ * the document's number (gen) so that a new document starts empty
+ * without clearing the table. That index keeps no positions or counts
+ * (detail=none) and no query ranks by it, so each character needs to
+ * reach FTS5 once per document: the rest of its occurrences (more than
+ * half of a Chinese text) would each cost FTS5 a hash lookup. Past
+ * SEEN_MAX characters the set stops growing and the others pass
+ * through, which is still right. */
+#define SEEN_SLOTS 4096 /* a power of two */
+#define SEEN_MAX 2048
+
 struct gk_tokenizer {
 	int uni;
+	uint32_t gen;	/* the current document's mark in seen */
+	uint64_t *seen; /* see tk_call; NULL unless uni */
 };
 
 static int tk_create(void *ctx, const char **arg, int narg,
@@ -34,25 +49,63 @@ static int tk_create(void *ctx, const char **arg, int narg,
 		return SQLITE_NOMEM;
 	}
 	t->uni = uni;
+	t->gen = 0;
+	t->seen = NULL;
+	if (uni &&
+	    !(t->seen = sqlite3_malloc64(SEEN_SLOTS * sizeof *t->seen))) {
+		sqlite3_free(t);
+		return SQLITE_NOMEM;
+	}
+	if (t->seen) {
+		memset(t->seen, 0, SEEN_SLOTS * sizeof *t->seen);
+	}
 	*out = (Fts5Tokenizer *)t;
 	return SQLITE_OK;
 }
 
-static void tk_delete(Fts5Tokenizer *t)
+static void tk_delete(Fts5Tokenizer *tp)
 {
+	struct gk_tokenizer *t = (struct gk_tokenizer *)tp;
+	sqlite3_free(t->seen);
 	sqlite3_free(t);
 }
 
 struct tk_call {
 	void *ctx;
 	int (*token)(void *, int, const char *, int, int, int);
+	struct gk_tokenizer *dedup; /* NULL: every token goes to FTS5 */
+	int nseen;
 };
+
+/* 1 when the document has given tok before; otherwise notes it. */
+static int seen_before(struct tk_call *c, const char *tok, int ntok)
+{
+	uint32_t key = 0;
+	memcpy(&key, tok, (size_t)ntok);
+	uint64_t mark = (uint64_t)c->dedup->gen << 32 | key;
+	uint64_t *seen = c->dedup->seen;
+	uint32_t i = (key * 2654435761u) >> 20; /* 12 bits: SEEN_SLOTS */
+	while (seen[i] >> 32 == c->dedup->gen) {
+		if (seen[i] == mark) {
+			return 1;
+		}
+		i = (i + 1) & (SEEN_SLOTS - 1);
+	}
+	if (c->nseen < SEEN_MAX) {
+		seen[i] = mark;
+		c->nseen++;
+	}
+	return 0;
+}
 
 static int tk_emit(void *ctx, enum tok_kind kind, const char *tok, int ntok,
 		   int start, int end)
 {
-	(void)kind;
 	struct tk_call *c = ctx;
+	if (c->dedup && kind == TOKK_CHAR && ntok <= 4 &&
+	    seen_before(c, tok, ntok)) {
+		return SQLITE_OK;
+	}
 	return c->token(c->ctx, 0, tok, ntok, start, end);
 }
 
@@ -61,7 +114,14 @@ static int tk_tokenize(Fts5Tokenizer *tp, void *ctx, int flags,
 		       int (*token)(void *, int, const char *, int, int, int))
 {
 	struct gk_tokenizer *t = (struct gk_tokenizer *)tp;
-	struct tk_call c = {ctx, token};
+	struct tk_call c = {ctx, token, NULL, 0};
+	if (t->uni && (flags & FTS5_TOKENIZE_DOCUMENT)) {
+		if (++t->gen == 0) { /* wrapped: clear the old marks */
+			memset(t->seen, 0, SEEN_SLOTS * sizeof *t->seen);
+			t->gen = 1;
+		}
+		c.dedup = t;
+	}
 	enum tok_mode m = t->uni			  ? TOK_UNI
 			  : (flags & FTS5_TOKENIZE_QUERY) ? TOK_QUERY
 							  : TOK_DOC;
@@ -280,13 +340,37 @@ void search_result_free(struct search_result *r)
 
 /*---- Rebuild, check, size ----*/
 
-/* Items per pair of INSERT statements, and the bytes of new terms FTS5
- * holds in memory before it writes them out as a segment (its default,
- * 1 MiB, makes a segment every few hundred items and most of the build
- * time merging them). Kept in each index's config table. */
+/* Item ids per pair of INSERT statements. FTS5 writes the terms it holds
+ * in memory out as a new segment at each statement, so this is the size
+ * of the segments a rebuild makes. */
 #define REBUILD_BATCH 10000
-#define REBUILD_HASH "33554432"
+/* The bytes of new terms FTS5 may hold before it writes a segment within
+ * a statement (its default, 1 MiB, makes one every few hundred items). */
+#define REBUILD_HASH 33554432
 #define REBUILD_CACHE "-1048576" /* KiB: at most 1 GiB */
+/* FTS5's own merge settings (its defaults), put back after a rebuild. */
+#define FTS_AUTOMERGE 4
+#define FTS_CRISISMERGE 16
+
+/* Runs the FTS5 command cmd ('delete-all', 'optimize', 'integrity-check'
+ * or a setting) on both indexes, with v as its argument or value. */
+static int fts_both(store *st, const char *cmd, int64_t v, struct err *e)
+{
+	sqlite3_stmt *a = st_prepare(
+		st, "INSERT INTO item_fts(item_fts, rank) VALUES (?1, ?2)", e);
+	if (!a || st_bind_text(st, a, 1, cmd, e) ||
+	    st_bind_int(st, a, 2, v, e) || st_exec(st, a, e)) {
+		return -1;
+	}
+	sqlite3_stmt *b = st_prepare(
+		st, "INSERT INTO item_fts1(item_fts1, rank) VALUES (?1, ?2)",
+		e);
+	if (!b || st_bind_text(st, b, 1, cmd, e) ||
+	    st_bind_int(st, b, 2, v, e) || st_exec(st, b, e)) {
+		return -1;
+	}
+	return 0;
+}
 
 /* Sets the connection's page cache to v (PRAGMA cache_size units); e may
  * be NULL on a path that already failed. */
@@ -305,12 +389,12 @@ int search_rebuild(store *st, void (*progress)(void *ctx, int64_t done,
 		   void *ctx, struct err *e)
 {
 	sqlite3_stmt *s;
-	int64_t total = 0, done = 0, last = 0, cache = 0;
-	/* One transaction, so the pages FTS5 writes and merges stay in the
-	 * page cache (it grows only as far as needed) instead of spilling
-	 * to the WAL, whose lookups then dominate: 182 GB read at 1M items
-	 * with the default 2 MB cache. The connection's size comes back at
-	 * the end. */
+	int64_t total = 0, done = 0, cache = 0;
+	/* One transaction, so the pages FTS5 writes stay in the page cache
+	 * (it grows only as far as needed) instead of spilling to the WAL,
+	 * whose lookups then dominate: 182 GB read at 1M items with the
+	 * default 2 MB cache. The connection's size comes back at the
+	 * end. */
 	if (!(s = st_prepare(st, "PRAGMA cache_size", e)) ||
 	    st_scalar(st, s, &cache, e) ||
 	    !(s = st_prepare(st, "PRAGMA cache_size = " REBUILD_CACHE, e)) ||
@@ -320,78 +404,62 @@ int search_rebuild(store *st, void (*progress)(void *ctx, int64_t done,
 	if (store_tx_begin(st, e)) {
 		goto restore;
 	}
+	/* The batches' segments are not merged as they come (FTS5 would
+	 * merge them again and again as they pile up: half the build time
+	 * at 1M items) but once, at the end, into one segment per index,
+	 * which is also the fastest to search. A crisis merge comes only
+	 * near FTS5's limit of 2,000 segments (20M items). */
+	/* The items of item_search_src, counted without computing its
+	 * text (every item has its category). */
+	int64_t top = 0;
 	if (!(s = st_prepare(st,
-			     "SELECT count(*) FROM item_search_src", e)) ||
+			     "SELECT count(*) FROM item WHERE status = "
+			     "'published' AND published_date IS NOT NULL",
+			     e)) ||
 	    st_scalar(st, s, &total, e) ||
-	    !(s = st_prepare(st,
-			     "INSERT INTO item_fts(item_fts) VALUES "
-			     "('delete-all')",
-			     e)) ||
-	    st_exec(st, s, e) ||
-	    !(s = st_prepare(st,
-			     "INSERT INTO item_fts1(item_fts1) VALUES "
-			     "('delete-all')",
-			     e)) ||
-	    st_exec(st, s, e) ||
-	    !(s = st_prepare(st,
-			     "INSERT INTO item_fts(item_fts, rank) VALUES "
-			     "('hashsize', " REBUILD_HASH ")",
-			     e)) ||
-	    st_exec(st, s, e) ||
-	    !(s = st_prepare(st,
-			     "INSERT INTO item_fts1(item_fts1, rank) VALUES "
-			     "('hashsize', " REBUILD_HASH ")",
-			     e)) ||
-	    st_exec(st, s, e)) {
+	    !(s = st_prepare(st, "SELECT ifnull(max(id), 0) FROM item", e)) ||
+	    st_scalar(st, s, &top, e) || fts_both(st, "delete-all", 0, e) ||
+	    fts_both(st, "hashsize", REBUILD_HASH, e) ||
+	    fts_both(st, "automerge", 0, e) ||
+	    fts_both(st, "crisismerge", 1999, e)) {
 		goto fail;
 	}
 	if (progress) {
 		progress(ctx, 0, total);
 	}
-	for (;;) {
-		/* One batch of ids (in id order, by the item's rowid), then
-		 * the two inserts over it. */
-		sqlite3_stmt *hi = st_prepare(
-			st,
-			"SELECT max(id), count(*) FROM (SELECT id FROM "
-			"item_search_src WHERE id > ?1 ORDER BY id LIMIT ?2)",
-			e);
-		if (!hi || st_bind_int(st, hi, 1, last, e) ||
-		    st_bind_int(st, hi, 2, REBUILD_BATCH, e)) {
-			goto fail;
-		}
-		int rc = st_step(st, hi, e);
-		if (rc < 0) {
-			goto fail;
-		}
-		int64_t top = st_col_int(hi, 0), n = st_col_int(hi, 1);
-		sqlite3_reset(hi);
-		if (rc == 0 || n == 0) {
-			break;
-		}
+	/* The two inserts over each range of REBUILD_BATCH ids. */
+	for (int64_t last = 0; last < top; last += REBUILD_BATCH) {
 		sqlite3_stmt *a = st_prepare(
 			st,
 			"INSERT INTO item_fts(rowid, title, doc_no, body, attach, "
 			"facets) SELECT id, title, doc_no, body, attach, facets "
 			"FROM item_search_src WHERE id > ?1 AND id <= ?2",
 			e);
+		if (!a || st_bind_int(st, a, 1, last, e) ||
+		    st_bind_int(st, a, 2, last + REBUILD_BATCH, e) ||
+		    st_exec(st, a, e)) {
+			goto fail;
+		}
+		done += sqlite3_changes(st->db);
 		sqlite3_stmt *b = st_prepare(
 			st,
 			"INSERT INTO item_fts1(rowid, title, doc_no, body, "
 			"attach, facets) SELECT id, title, doc_no, body, attach, "
 			"facets FROM item_search_src WHERE id > ?1 AND id <= ?2",
 			e);
-		if (!a || !b || st_bind_int(st, a, 1, last, e) ||
-		    st_bind_int(st, a, 2, top, e) || st_exec(st, a, e) ||
-		    st_bind_int(st, b, 1, last, e) ||
-		    st_bind_int(st, b, 2, top, e) || st_exec(st, b, e)) {
+		if (!b || st_bind_int(st, b, 1, last, e) ||
+		    st_bind_int(st, b, 2, last + REBUILD_BATCH, e) ||
+		    st_exec(st, b, e)) {
 			goto fail;
 		}
-		last = top;
-		done += n;
 		if (progress) {
 			progress(ctx, done, total);
 		}
+	}
+	if (fts_both(st, "optimize", 0, e) ||
+	    fts_both(st, "automerge", FTS_AUTOMERGE, e) ||
+	    fts_both(st, "crisismerge", FTS_CRISISMERGE, e)) {
+		goto fail;
 	}
 	if (store_tx_commit(st, e)) {
 		goto restore;
@@ -406,21 +474,7 @@ restore:
 
 int search_check(store *st, struct err *e)
 {
-	sqlite3_stmt *a = st_prepare(st,
-				     "INSERT INTO item_fts(item_fts, rank) "
-				     "VALUES ('integrity-check', 1)",
-				     e);
-	if (!a || st_exec(st, a, e)) {
-		return -1;
-	}
-	sqlite3_stmt *b = st_prepare(st,
-				     "INSERT INTO item_fts1(item_fts1, rank) "
-				     "VALUES ('integrity-check', 1)",
-				     e);
-	if (!b || st_exec(st, b, e)) {
-		return -1;
-	}
-	return 0;
+	return fts_both(st, "integrity-check", 1, e);
 }
 
 int64_t search_index_bytes(store *st, struct err *e)

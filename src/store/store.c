@@ -14,6 +14,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* Each connection's page cache, in KiB (PRAGMA cache_size units): at
+ * most 64 MiB, taken only as pages are read. SQLite's default, 2 MB,
+ * holds too little of a large catalog's index: at 1M items a search with
+ * 6,000 matches took twice as long (bench-search --open). */
+#define STORE_CACHE "-65536"
+
 /* 'gkai': marks a file as a gongkai database (PRAGMA application_id). */
 #define GK_APP_ID 0x676B6169
 
@@ -318,7 +324,8 @@ int store_open(const char *path, enum store_open_mode mode, store **out,
 	if (st_exec_script(st,
 			   "PRAGMA journal_mode = WAL;"
 			   "PRAGMA synchronous = NORMAL;"
-			   "PRAGMA foreign_keys = ON;",
+			   "PRAGMA foreign_keys = ON;"
+			   "PRAGMA cache_size = " STORE_CACHE ";",
 			   e)) {
 		store_close(st);
 		return -1;

@@ -58,3 +58,17 @@ int tdb_exec(const char *sql)
 	store_close(st);
 	return rc;
 }
+
+long long tdb_scalar(store *st, const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+	long long v = -1;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW) {
+		v = sqlite3_column_int64(s, 0);
+	} else {
+		fprintf(stderr, "tdb_scalar: %s\n", sqlite3_errmsg(st->db));
+	}
+	sqlite3_finalize(s);
+	return v;
+}

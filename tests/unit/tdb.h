@@ -17,5 +17,8 @@ void tdb_close(store *st);
 /* Runs SQL on the database at tdb_path through a connection of its own
  * (behind the store's back): the sqlite3_exec result code. */
 int tdb_exec(const char *sql);
+/* The integer the first row of SQL gives on st's own connection (a
+ * PRAGMA, a count); -1 on an error, with a message on stderr. */
+long long tdb_scalar(store *st, const char *sql);
 
 #endif

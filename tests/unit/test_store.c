@@ -36,12 +36,15 @@ static void t_open_and_probe(void)
 	store *st = tdb_open();
 	T_ASSERT(st);
 	int v = store_schema_version(st);
+	/* every connection gets the 64 MiB page cache */
+	long long cache = tdb_scalar(st, "PRAGMA cache_size");
 	int probe = store_probe(tdb_path, &e);
 	store *again = NULL;
 	int reopen = store_open(tdb_path, STORE_OPEN_EXISTING, &again, &e);
 	store_close(again);
 	tdb_close(st);
 	T_EQ_INT(v, store_schema_latest());
+	T_EQ_INT(cache, -65536);
 	T_EQ_INT(probe, 1);
 	T_EQ_INT(reopen, 0);
 	/* a missing file is not opened without CREATE */
