@@ -51,12 +51,12 @@ static int tk_create(void *ctx, const char **arg, int narg,
 	t->uni = uni;
 	t->gen = 0;
 	t->seen = NULL;
-	if (uni &&
-	    !(t->seen = sqlite3_malloc64(SEEN_SLOTS * sizeof *t->seen))) {
-		sqlite3_free(t);
-		return SQLITE_NOMEM;
-	}
-	if (t->seen) {
+	if (uni) {
+		t->seen = sqlite3_malloc64(SEEN_SLOTS * sizeof *t->seen);
+		if (!t->seen) {
+			sqlite3_free(t);
+			return SQLITE_NOMEM;
+		}
 		memset(t->seen, 0, SEEN_SLOTS * sizeof *t->seen);
 	}
 	*out = (Fts5Tokenizer *)t;
@@ -404,13 +404,13 @@ int search_rebuild(store *st, void (*progress)(void *ctx, int64_t done,
 	if (store_tx_begin(st, e)) {
 		goto restore;
 	}
-	/* The batches' segments are not merged as they come (FTS5 would
-	 * merge them again and again as they pile up: half the build time
-	 * at 1M items) but once, at the end, into one segment per index,
-	 * which is also the fastest to search. A crisis merge comes only
-	 * near FTS5's limit of 2,000 segments (20M items). */
-	/* The items of item_search_src, counted without computing its
-	 * text (every item has its category). */
+	/* The items of item_search_src are counted without computing its
+	 * text (every item has its category). The batches' segments are
+	 * not merged as they come (FTS5 would merge them again and again
+	 * as they pile up: half the build time at 1M items) but once, at
+	 * the end, into one segment per index, which is also the fastest
+	 * to search. A crisis merge comes only near FTS5's limit of 2,000
+	 * segments (20M items). */
 	int64_t top = 0;
 	if (!(s = st_prepare(st,
 			     "SELECT count(*) FROM item WHERE status = "
