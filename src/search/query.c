@@ -229,6 +229,7 @@ int search_query_parse(const char *q, size_t n, const struct search_filter *f,
 	}
 	/* Per index: wanted words (AND) and excluded ones (OR). */
 	Buf pos[2] = {BUF_INIT, BUF_INIT}, neg[2] = {BUF_INIT, BUF_INIT};
+	int npos[2] = {0, 0};
 	for (size_t i = 0; i < nw; i++) {
 		struct phrase p = {BUF_INIT, 0, TOKK_WORD};
 		Buf text = BUF_INIT;
@@ -255,6 +256,7 @@ int search_query_parse(const char *q, size_t n, const struct search_filter *f,
 		if (!w[i].neg) {
 			add_pattern(out, buf_str(&text), text.n);
 			out->nwords++;
+			npos[ix]++;
 		}
 		buf_free(&text);
 	}
@@ -271,6 +273,7 @@ int search_query_parse(const char *q, size_t n, const struct search_filter *f,
 	enum search_index d = pos[SX_NGRAM].n > 0 ? SX_NGRAM : SX_UNI;
 	enum search_index o = d == SX_NGRAM ? SX_UNI : SX_NGRAM;
 	out->driver = d;
+	out->nranked = npos[d];
 	/* The single-character index (detail=none) takes no column
 	 * filter; the filter tokens are marked (TOK_MARK), so no text
 	 * matches them and they join the driver's expression as they are,

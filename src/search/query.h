@@ -54,6 +54,9 @@ struct search_query {
 	struct search_pat *pat;
 	size_t npat;
 	int nwords; /* wanted words */
+	/* Of them, those in the driver's expression: its first phrases,
+	 * the ones a ranked query scores (exclusions and filters follow). */
+	int nranked;
 	/* The filters again, as item columns, for the dated walk of
 	 * store/search.c (0 / "": any). */
 	int64_t organ_id, category_id;

@@ -9,6 +9,7 @@
 #include "search/tokenizer_cjk.h"
 #include "store/store_int.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -142,6 +143,127 @@ static void fn_plain(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	buf_free(&b);
 }
 
+/*---- The rank function ----*/
+
+/* gk_rank(index, nranked, weight, ...): FTS5's bm25 (k1 1.2, b 0.75, a
+ * weight per column) over the query's first nranked phrases, the wanted
+ * words; the filters and exclusions after them score nothing. bm25 reads
+ * every match of every phrase once more for its document frequency
+ * before the first row is scored. gk_rank does that only when two or
+ * more phrases are scored: with one, its IDF would multiply every score
+ * alike and could not change the order, so it is left out. Lower is
+ * better, as for bm25. */
+#define RANK_K1 1.2
+#define RANK_B 0.75
+
+struct rank_data {
+	int nranked, ncol;
+	double avgdl;
+	double *idf, *w, *freq; /* by phrase, by column, by phrase */
+};
+
+static int rank_count_row(const Fts5ExtensionApi *api, Fts5Context *fts,
+			  void *ctx)
+{
+	(void)api, (void)fts;
+	(*(int64_t *)ctx)++;
+	return SQLITE_OK;
+}
+
+static void rank_data_free(void *p)
+{
+	struct rank_data *d = p;
+	if (d) {
+		free(d->idf);
+		free(d->w);
+		free(d->freq);
+		free(d);
+	}
+}
+
+/* The data of the whole query, made at its first row. NULL on error. */
+static struct rank_data *rank_data_new(const Fts5ExtensionApi *api,
+				       Fts5Context *fts, int nval,
+				       sqlite3_value **val)
+{
+	int nphrase = api->xPhraseCount(fts);
+	int nranked = nval > 0 ? sqlite3_value_int(val[0]) : nphrase;
+	nranked = nranked < 0 ? 0 : nranked > nphrase ? nphrase : nranked;
+	sqlite3_int64 nrow = 0, ntok = 0;
+	if (api->xRowCount(fts, &nrow) != SQLITE_OK ||
+	    api->xColumnTotalSize(fts, -1, &ntok) != SQLITE_OK) {
+		return NULL;
+	}
+	struct rank_data *d = xmalloc(sizeof *d);
+	d->nranked = nranked;
+	d->ncol = api->xColumnCount(fts);
+	d->avgdl = nrow > 0 ? (double)ntok / (double)nrow : 1.0;
+	d->idf = xmalloc(((size_t)nranked + 1) * sizeof *d->idf);
+	d->freq = xmalloc(((size_t)nranked + 1) * sizeof *d->freq);
+	d->w = xmalloc((size_t)d->ncol * sizeof *d->w);
+	for (int c = 0; c < d->ncol; c++) {
+		d->w[c] = c + 1 < nval ? sqlite3_value_double(val[c + 1]) : 1.0;
+	}
+	for (int i = 0; i < nranked; i++) {
+		d->idf[i] = 1.0;
+		if (nranked < 2) {
+			continue;
+		}
+		int64_t nhit = 0;
+		if (api->xQueryPhrase(fts, i, &nhit, rank_count_row) !=
+		    SQLITE_OK) {
+			rank_data_free(d);
+			return NULL;
+		}
+		double idf = log(((double)(nrow - nhit) + 0.5) /
+				 ((double)nhit + 0.5));
+		d->idf[i] = idf > 0 ? idf : 1e-6;
+	}
+	return d;
+}
+
+static void fn_rank(const Fts5ExtensionApi *api, Fts5Context *fts,
+		    sqlite3_context *cx, int nval, sqlite3_value **val)
+{
+	struct rank_data *d = api->xGetAuxdata(fts, 0);
+	if (!d) {
+		d = rank_data_new(api, fts, nval, val);
+		if (!d) {
+			sqlite3_result_error(
+				cx, "gk_rank: cannot read the index", -1);
+			return;
+		}
+		if (api->xSetAuxdata(fts, d, rank_data_free) != SQLITE_OK) {
+			/* it has freed d */
+			sqlite3_result_error_nomem(cx);
+			return;
+		}
+	}
+	for (int i = 0; i < d->nranked; i++) {
+		d->freq[i] = 0;
+	}
+	int ninst = 0, dl = 0;
+	if (api->xInstCount(fts, &ninst) != SQLITE_OK ||
+	    api->xColumnSize(fts, -1, &dl) != SQLITE_OK) {
+		sqlite3_result_error(cx, "gk_rank: cannot read the row", -1);
+		return;
+	}
+	for (int k = 0; k < ninst; k++) {
+		int ph, col, off;
+		if (api->xInst(fts, k, &ph, &col, &off) == SQLITE_OK &&
+		    ph < d->nranked && col < d->ncol) {
+			d->freq[ph] += d->w[col];
+		}
+	}
+	double norm = RANK_K1 * (1 - RANK_B + RANK_B * dl / d->avgdl);
+	double score = 0;
+	for (int i = 0; i < d->nranked; i++) {
+		double f = d->freq[i];
+		score += d->idf[i] * (f * (RANK_K1 + 1)) / (f + norm);
+	}
+	sqlite3_result_double(cx, -score);
+}
+
 /* Called by store_open before the migrations: the view and triggers of
  * migration 6 need both. */
 int search_register(store *st, struct err *e)
@@ -161,6 +283,10 @@ int search_register(store *st, struct err *e)
 	if (api->xCreateTokenizer(api, "gongkai", NULL, &tk, NULL) !=
 	    SQLITE_OK) {
 		return st_fail(st, e, "register tokenizer");
+	}
+	if (api->xCreateFunction(api, "gk_rank", NULL, fn_rank, NULL) !=
+	    SQLITE_OK) {
+		return st_fail(st, e, "register gk_rank");
 	}
 	if (sqlite3_create_function(st->db, "gk_plain", 1,
 				    SQLITE_UTF8 | SQLITE_DETERMINISTIC |
@@ -225,16 +351,20 @@ static int count(store *st, sqlite3_stmt *s, const struct search_query *q,
 }
 
 /* The statements of search_run, by the index that drives the query (d)
- * and the other one (o). HITS: the newest-id SEARCH_CAP + 1 matches, in
- * date order (joined to item for the dates). RANKED: the same matches by
- * bm25, ties newest id first, with no item row read. DATED: the
- * published items newest first, in item_published's order (the plan must
- * follow it: sorting first would test every item), skipping those the
- * filters exclude by the index's columns and testing the rest against
- * the FTS index; for a term too common for the hits to hold the newest.
- * COUNT: the matches, for a page past the end. Each is used as
- * "" NAME(...): the empty literal before it lets the compiler accept
- * nothing but a string literal (the rule of literal SQL). */
+ * and the other one (o). Each first takes up to SEARCH_CAP + 1 matches,
+ * which are all of them unless the query is capped, in ascending rowid
+ * order (FTS5 reads a doclist backwards more slowly), and gives their
+ * number in column 1. HITS: those matches in date order, the dates read
+ * from item_id_date, not from the item rows. RANKED: by gk_rank, ties
+ * newest id first, with no item row read; dir DESC for the newest-id
+ * matches of a capped query. DATED: the published items newest first,
+ * in item_published's order (the plan must follow it: sorting first
+ * would test every item), skipping those the filters exclude by the
+ * index's columns and testing the rest against the FTS index; for a term
+ * too common for the hits to hold the newest. COUNT: the matches, for a
+ * page past the end. Each is used as "" NAME(...): the empty literal
+ * before it lets the compiler accept nothing but a string literal (the
+ * rule of literal SQL). */
 /* clang-format off */
 #define OTHER(d, o)                                                     \
 	"(?2 IS NULL OR EXISTS (SELECT 1 FROM " o " WHERE " o " MATCH ?2 " \
@@ -242,15 +372,16 @@ static int count(store *st, sqlite3_stmt *s, const struct search_query *q,
 	"(SELECT 1 FROM " o " WHERE " o " MATCH ?3 AND " o ".rowid = " d   \
 	".rowid))"
 #define HITS(d, o)                                                      \
-	"WITH hit AS (SELECT rowid AS id FROM " d " WHERE " d " MATCH ?1 "  \
-	"AND " OTHER(d, o) " ORDER BY rowid DESC LIMIT ?4) SELECT h.id, "  \
-	"count(*) OVER () FROM hit h JOIN item i ON i.id = h.id ORDER BY " \
-	"i.published_date DESC, i.id DESC LIMIT ?6 OFFSET ?7"
-#define RANKED(d, o)                                                    \
-	"WITH hit AS (SELECT rowid AS id, bm25(" d ", 1.0, 10.0, 8.0, 0.5, " \
-	"0.0) AS r FROM " d " WHERE "                                      \
-	d " MATCH ?1 AND " OTHER(d, o) " ORDER BY rowid DESC LIMIT ?4) "   \
-	"SELECT id, count(*) OVER () FROM hit ORDER BY r, id DESC LIMIT ?6 " \
+	"WITH hit AS MATERIALIZED (SELECT rowid AS id FROM " d " WHERE " d \
+	" MATCH ?1 AND " OTHER(d, o) " ORDER BY rowid LIMIT ?4) SELECT "    \
+	"h.id, (SELECT count(*) FROM hit) FROM hit h JOIN item i INDEXED "  \
+	"BY item_id_date ON i.id = h.id AND i.status = 'published' ORDER "  \
+	"BY i.published_date DESC, i.id DESC LIMIT ?6 OFFSET ?7"
+#define RANKED(d, o, dir)                                               \
+	"WITH hit AS MATERIALIZED (SELECT rowid AS id, gk_rank(" d ", ?8, " \
+	"1.0, 10.0, 8.0, 0.5, 0.0) AS r FROM " d " WHERE " d " MATCH ?1 "   \
+	"AND " OTHER(d, o) " ORDER BY rowid " dir " LIMIT ?4) SELECT id, "  \
+	"(SELECT count(*) FROM hit) FROM hit ORDER BY r, id DESC LIMIT ?6 " \
 	"OFFSET ?7"
 #define DATED(d, o)                                                     \
 	"SELECT i.id, ?5 FROM item i INDEXED BY item_published WHERE "      \
@@ -264,71 +395,98 @@ static int count(store *st, sqlite3_stmt *s, const struct search_query *q,
 	") ORDER BY i.published_date DESC, i.id DESC LIMIT ?6 OFFSET ?7"
 #define COUNT(d, o)                                                     \
 	"SELECT count(*) FROM (SELECT rowid FROM " d " WHERE " d           \
-	" MATCH ?1 AND " OTHER(d, o) " ORDER BY rowid DESC LIMIT ?4)"
+	" MATCH ?1 AND " OTHER(d, o) " LIMIT ?4)"
 /* clang-format on */
 #define FTS_N "item_fts"  /* the n-gram index */
 #define FTS_1 "item_fts1" /* the single-character index */
+
+enum stmt_kind { SQ_HITS, SQ_RANKED, SQ_NEWEST, SQ_DATED, SQ_COUNT };
+
+/* The statement of a kind for the index that drives the query (ng: the
+ * n-gram index); only it is ranked. */
+static sqlite3_stmt *stmt_for(store *st, enum stmt_kind k, int ng,
+			      struct err *e)
+{
+	switch (k) {
+	case SQ_HITS:
+		return ng ? st_prepare(st, "" HITS(FTS_N, FTS_1), e)
+			  : st_prepare(st, "" HITS(FTS_1, FTS_N), e);
+	case SQ_RANKED:
+		return st_prepare(st, "" RANKED(FTS_N, FTS_1, "ASC"), e);
+	case SQ_NEWEST:
+		return st_prepare(st, "" RANKED(FTS_N, FTS_1, "DESC"), e);
+	case SQ_DATED:
+		return ng ? st_prepare(st, "" DATED(FTS_N, FTS_1), e)
+			  : st_prepare(st, "" DATED(FTS_1, FTS_N), e);
+	case SQ_COUNT:
+		break;
+	}
+	return ng ? st_prepare(st, "" COUNT(FTS_N, FTS_1), e)
+		  : st_prepare(st, "" COUNT(FTS_1, FTS_N), e);
+}
 
 int search_run(store *st, const struct search_query *q, int by_date,
 	       int64_t limit, int64_t offset, struct search_result *out,
 	       struct err *e)
 {
 	memset(out, 0, sizeof *out);
-	int ng = q->driver == SX_NGRAM;
-	sqlite3_stmt *s;
-	if (!ng || by_date) {
-		s = ng ? st_prepare(st, "" HITS(FTS_N, FTS_1), e)
-		       : st_prepare(st, "" HITS(FTS_1, FTS_N), e);
-	} else {
-		s = st_prepare(st, "" RANKED(FTS_N, FTS_1), e);
+	/* Only the first SEARCH_CAP matches are paged (the statements take
+	 * one more, to know when there are more). */
+	if (limit > SEARCH_CAP - offset) {
+		limit = offset < SEARCH_CAP ? SEARCH_CAP - offset : 0;
 	}
-	if (!s || run(st, s, q, limit, offset, out, e)) {
+	int ng = q->driver == SX_NGRAM;
+	int ranked = ng && !by_date;
+	sqlite3_stmt *s = stmt_for(st, ranked ? SQ_RANKED : SQ_HITS, ng, e);
+	if (!s || (ranked && st_bind_int(st, s, 8, q->nranked, e)) ||
+	    run(st, s, q, limit, offset, out, e)) {
 		return -1;
 	}
 	if (out->n == 0 && offset > 0) {
-		sqlite3_stmt *c =
-			ng ? st_prepare(st, "" COUNT(FTS_N, FTS_1), e)
-			   : st_prepare(st, "" COUNT(FTS_1, FTS_N), e);
+		sqlite3_stmt *c = stmt_for(st, SQ_COUNT, ng, e);
 		int v = c ? count(st, c, q, e) : -1;
 		if (v < 0) {
 			return -1;
 		}
 		out->total = v;
 	}
-	if (out->total > SEARCH_CAP) {
-		/* Capped: the hits were the highest ids, which need not be
-		 * the newest dates (items published late, imports). */
-		out->total = SEARCH_CAP;
-		out->capped = 1;
-		if (by_date || !ng) {
-			sqlite3_stmt *d;
-			if (ng) {
-				d = st_prepare(st, "" DATED(FTS_N, FTS_1), e);
-			} else {
-				d = st_prepare(st, "" DATED(FTS_1, FTS_N), e);
-			}
-			/* The filters as a date range and item columns. */
-			char lo[32] = "", hi[32] = "9999";
-			if (q->year > 0) {
-				snprintf(lo, sizeof lo, "%04d-01-01", q->year);
-				snprintf(hi, sizeof hi, "%04d-01-01",
-					 q->year + 1);
-			}
-			free(out->ids);
-			out->ids = NULL;
-			out->n = 0;
-			if (!d || st_bind_int(st, d, 8, q->organ_id, e) ||
-			    st_bind_int(st, d, 9, q->category_id, e) ||
-			    st_bind_text(st, d, 10, q->kind, e) ||
-			    st_bind_text(st, d, 11, q->validity, e) ||
-			    st_bind_text(st, d, 12, lo, e) ||
-			    st_bind_text(st, d, 13, hi, e) ||
-			    run(st, d, q, limit, offset, out, e)) {
-				return -1;
-			}
-			out->total = SEARCH_CAP;
+	if (out->total <= SEARCH_CAP) {
+		return 0;
+	}
+	/* Capped: the hits were the lowest ids. A ranked query ranks the
+	 * highest instead; the others walk the items by date, since the
+	 * highest ids need not be the newest dates (items published late,
+	 * imports). */
+	free(out->ids);
+	out->ids = NULL;
+	out->n = 0;
+	if (ranked) {
+		s = stmt_for(st, SQ_NEWEST, ng, e);
+		if (!s || st_bind_int(st, s, 8, q->nranked, e)) {
+			return -1;
+		}
+	} else {
+		s = stmt_for(st, SQ_DATED, ng, e);
+		/* The filters as a date range and item columns. */
+		char lo[32] = "", hi[32] = "9999";
+		if (q->year > 0) {
+			snprintf(lo, sizeof lo, "%04d-01-01", q->year);
+			snprintf(hi, sizeof hi, "%04d-01-01", q->year + 1);
+		}
+		if (!s || st_bind_int(st, s, 8, q->organ_id, e) ||
+		    st_bind_int(st, s, 9, q->category_id, e) ||
+		    st_bind_text(st, s, 10, q->kind, e) ||
+		    st_bind_text(st, s, 11, q->validity, e) ||
+		    st_bind_text(st, s, 12, lo, e) ||
+		    st_bind_text(st, s, 13, hi, e)) {
+			return -1;
 		}
 	}
+	if (run(st, s, q, limit, offset, out, e)) {
+		return -1;
+	}
+	out->total = SEARCH_CAP;
+	out->capped = 1;
 	return 0;
 }
 

@@ -28,10 +28,11 @@ struct search_result {
 	int capped;    /* more than SEARCH_CAP matched */
 };
 
-/* Runs q: by relevance (bm25, title weighted 10, document number 8,
- * body 1, attachments 0.5) or, with by_date, newest first; the page
- * [offset, offset + limit) of the first SEARCH_CAP matches. out is the
- * caller's (search_result_free). */
+/* Runs q: by relevance (BM25 over the wanted words, title weighted 10,
+ * document number 8, body 1, attachments 0.5; when capped, among the
+ * SEARCH_CAP + 1 newest-id matches) or, with by_date, newest first; the
+ * page [offset, offset + limit) of the first SEARCH_CAP matches. out is
+ * the caller's (search_result_free). */
 int search_run(store *st, const struct search_query *q, int by_date,
 	       int64_t limit, int64_t offset, struct search_result *out,
 	       struct err *e);

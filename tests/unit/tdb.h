@@ -20,5 +20,9 @@ int tdb_exec(const char *sql);
 /* The integer the first row of SQL gives on st's own connection (a
  * PRAGMA, a count); -1 on an error, with a message on stderr. */
 long long tdb_scalar(store *st, const char *sql);
+/* The first column of every row SQL gives on st's connection, with ?1
+ * bound to arg, comma-separated into out; "ERR:..." on an error. */
+void tdb_ids(store *st, const char *sql, const char *arg, char *out,
+	     size_t n);
 
 #endif

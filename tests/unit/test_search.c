@@ -297,6 +297,72 @@ static store *catalog_db(void)
 	return st;
 }
 
+/* The ids search_run ranks first for q (up to 20, comma-separated) and,
+ * into want, those FTS5's own bm25 ranks first for the same expression
+ * with the same weights and ties, for gk_rank to be checked against. */
+static void ranked_both(store *st, const char *q, const struct search_filter *f,
+			char *got, char *want, size_t n)
+{
+	struct search_query sq;
+	struct search_result r = {0};
+	struct err e = {0};
+	got[0] = want[0] = 0;
+	if (search_query_parse(q, strlen(q), f, &sq, &e) ||
+	    search_run(st, &sq, 0, 20, 0, &r, &e)) {
+		snprintf(got, n, "ERR:%s", e.msg);
+		return;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < r.n; i++) {
+		k += (size_t)snprintf(got + k, n - k, "%s%lld", i ? "," : "",
+				      (long long)r.ids[i]);
+	}
+	tdb_ids(st,
+		"SELECT rowid FROM item_fts WHERE item_fts MATCH ?1 ORDER BY "
+		"bm25(item_fts, 1.0, 10.0, 8.0, 0.5, 0.0), rowid DESC LIMIT 20",
+		buf_str(&sq.expr), want, n);
+	search_result_free(&r);
+	search_query_free(&sq);
+}
+
+/* gk_rank orders every kind of query as bm25 does: one word (scored
+ * without the document frequency), several (with it), exclusions and
+ * filters (not scored), over items whose counts, lengths and titles
+ * differ. */
+static void test_ranking(void)
+{
+	store *st = catalog_db();
+	T_ASSERT(st != NULL);
+	T_EQ_INT(tdb_exec(
+			 "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT "
+			 "k + 1 FROM n WHERE k < 60) INSERT INTO item(organ_id,"
+			 " title, category_id, kind, body, status, "
+			 "published_date, created_at, updated_at) SELECT 1, "
+			 "CASE WHEN k % 7 = 0 THEN '应急通知' WHEN k % 11 = 0 "
+			 "THEN '管理办法' ELSE '通知' END || k, 1, 'normal', "
+			 "'<p>' || replace(hex(zeroblob((k % 2 = 0) * (k * 7 % "
+			 "5 + 1))), '00', '应急') || replace(hex(zeroblob((k % 6 = "
+			 "0) * (k * 3 % 4 + 1))), '00', '预警') || "
+			 "replace(hex(zeroblob(k * 3 % 4)), '00', '管理') || "
+			 "replace(hex(zeroblob(k * 13 % 9)), '00', '工作部署') "
+			 "|| '</p>', 'published', '2020-01-0' || "
+			 "(k % 9 + 1), 'x', 'x' FROM n"),
+		 SQLITE_OK);
+	const char *qs[] = {"应急", "管理", "工作部署", "应急 管理", "应急 预警",
+			    "管理 工作部署 应急", "应急 -部署", "应急 -管理", "通知"};
+	char got[512], want[512];
+	for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++) {
+		ranked_both(st, qs[i], NULL, got, want, sizeof got);
+		T_EQ_STR(got, want);
+		T_ASSERT(strchr(got, ',') != NULL); /* more than one found */
+	}
+	struct search_filter f = {.organ_id = 1, .year = 2020};
+	ranked_both(st, "应急 管理", &f, got, want, sizeof got);
+	T_EQ_STR(got, want);
+	T_ASSERT(strchr(got, ',') != NULL);
+	tdb_close(st);
+}
+
 static void test_recall(void)
 {
 	store *st = catalog_db();
@@ -509,6 +575,7 @@ void suite_search(void)
 	T_RUN(test_query_errors);
 	T_RUN(test_marks);
 	T_RUN(test_recall);
+	T_RUN(test_ranking);
 	T_RUN(test_consistency);
 	T_RUN(test_repeated_characters);
 	T_RUN(test_fuzz_queries);
