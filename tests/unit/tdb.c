@@ -94,3 +94,21 @@ void tdb_ids(store *st, const char *sql, const char *arg, char *out, size_t n)
 	}
 	sqlite3_finalize(s);
 }
+
+void tdb_plan(store *st, const char *sql, char *out, size_t n)
+{
+	char q[1024];
+	snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sql);
+	sqlite3_stmt *s = NULL;
+	size_t k = 0;
+	out[0] = 0;
+	if (sqlite3_prepare_v2(st->db, q, -1, &s, NULL) != SQLITE_OK) {
+		snprintf(out, n, "ERR:%s", sqlite3_errmsg(st->db));
+		return;
+	}
+	while (sqlite3_step(s) == SQLITE_ROW && k < n) {
+		k += (size_t)snprintf(out + k, n - k, "%s%s", k ? "; " : "",
+				      (const char *)sqlite3_column_text(s, 3));
+	}
+	sqlite3_finalize(s);
+}

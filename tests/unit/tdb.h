@@ -24,5 +24,7 @@ long long tdb_scalar(store *st, const char *sql);
  * bound to arg, comma-separated into out; "ERR:..." on an error. */
 void tdb_ids(store *st, const char *sql, const char *arg, char *out,
 	     size_t n);
+/* SQLite's plan for SQL on st's connection, its steps joined by "; ". */
+void tdb_plan(store *st, const char *sql, char *out, size_t n);
 
 #endif

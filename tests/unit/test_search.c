@@ -462,6 +462,14 @@ static void test_consistency(void)
 	T_EQ_INT(tdb_exec("DELETE FROM item WHERE id = 5"), SQLITE_OK);
 	T_EQ_STR(find(st, "wps", NULL, 0), "");
 	T_EQ_INT(search_check(st, &e), 0);
+	/* The rebuild reads the view by id ranges, by the primary key
+	 * (not by scanning every published item for each range). */
+	char plan[512];
+	tdb_plan(st,
+		 "SELECT id FROM item_search_src WHERE id > 1 AND id <= 9",
+		 plan, sizeof plan);
+	T_ASSERT(strstr(plan, "SEARCH i USING INTEGER PRIMARY KEY (rowid>? "
+			      "AND rowid<?)") != NULL);
 	/* The rebuild's larger page cache ends with it. */
 	long long cache = tdb_scalar(st, "PRAGMA cache_size");
 	T_EQ_INT(search_rebuild(st, NULL, NULL, &e), 0);
