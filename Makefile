@@ -16,7 +16,7 @@
 
 CC ?= cc
 PKGS = libmicrohttpd sqlite3 libsodium jansson libzip libcurl xlsxwriter \
-       pangocairo cairo libutf8proc
+       pangocairo cairo libutf8proc expat
 # Recursive (=) so pkg-config runs only when a recipe needs it, after
 # `make deps` has installed the libraries.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))

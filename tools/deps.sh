@@ -12,7 +12,7 @@
 set -eu
 want="make gcc libc6-dev pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev libzip-dev libcurl4-openssl-dev
 	libxlsxwriter-dev libpango1.0-dev libcairo2-dev fonts-noto-cjk
-	libutf8proc-dev poppler-utils"
+	libutf8proc-dev libexpat1-dev poppler-utils"
 if [ "${1:-build}" = test ]; then
 	want="$want curl sqlite3 jq libxml2-utils chromium valgrind procps
 		libreoffice-writer-nogui libreoffice-calc-nogui unzip"

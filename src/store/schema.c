@@ -25,6 +25,31 @@
 	"    SELECT id, " SEARCH_COLS " FROM item_search_src\n"           \
 	"    WHERE " where ";\n"
 
+/* From migration 7: the view the search indexes are built from (their
+ * external content), the published items' text and filter tokens;
+ * status is "" or, from migration 9, "+" (see there). */
+#define SEARCH_VIEW(status)                                             \
+	"CREATE VIEW item_search_src AS SELECT\n"                       \
+	"  i.id AS id, replace(i.title, char(1), ' ') AS title,\n"      \
+	"  replace(i.doc_no, char(1), ' ') AS doc_no,\n"                \
+	"  replace(i.summary, char(1), ' ') || ' ' || "                 \
+	"gk_plain(i.body) AS body,\n"                                   \
+	"  ifnull((SELECT replace(group_concat(a.text, ' '), "          \
+	"char(1), ' ')\n"                                               \
+	"    FROM attachment a WHERE a.item_id = i.id AND "             \
+	"a.text IS NOT NULL),\n"                                        \
+	"    '') AS attach,\n"                                          \
+	"  char(1) || 'o' || i.organ_id || ' ' || char(1) || 'c' ||\n"  \
+	"  i.category_id || ifnull(' ' || char(1) || 'c' || "           \
+	"c.parent_id, '') ||\n"                                         \
+	"  ' ' || char(1) || 'k' || replace(i.kind, '_', '') || "       \
+	"' ' || char(1)\n"                                              \
+	"  || 'v' || i.validity || ' ' || char(1) || 'y' ||\n"          \
+	"  substr(i.published_date, 1, 4) AS facets\n"                  \
+	"FROM item i JOIN category c ON c.id = i.category_id\n"         \
+	"WHERE " status "i.status = 'published' AND "                   \
+	"i.published_date IS NOT NULL;\n"
+
 const char *const store_migrations[] = {
 	/* 1: organs, users, sessions, login throttling, audit, settings. */
 	"CREATE TABLE organ (\n"
@@ -690,20 +715,7 @@ const char *const store_migrations[] = {
 	"DROP TABLE item_fts;\n"
 	"DROP TABLE item_fts1;\n"
 	"DROP VIEW item_search_src;\n"
-	"CREATE VIEW item_search_src AS SELECT\n"
-	"  i.id AS id, replace(i.title, char(1), ' ') AS title,\n"
-	"  replace(i.doc_no, char(1), ' ') AS doc_no,\n"
-	"  replace(i.summary, char(1), ' ') || ' ' || gk_plain(i.body) AS body,\n"
-	"  ifnull((SELECT replace(group_concat(a.text, ' '), char(1), ' ')\n"
-	"    FROM attachment a WHERE a.item_id = i.id AND a.text IS NOT NULL),\n"
-	"    '') AS attach,\n"
-	"  char(1) || 'o' || i.organ_id || ' ' || char(1) || 'c' ||\n"
-	"  i.category_id || ifnull(' ' || char(1) || 'c' || c.parent_id, '') ||\n"
-	"  ' ' || char(1) || 'k' || replace(i.kind, '_', '') || ' ' || char(1)\n"
-	"  || 'v' || i.validity || ' ' || char(1) || 'y' ||\n"
-	"  substr(i.published_date, 1, 4) AS facets\n"
-	"FROM item i JOIN category c ON c.id = i.category_id\n"
-	"WHERE i.status = 'published' AND i.published_date IS NOT NULL;\n"
+	SEARCH_VIEW("")
 	"CREATE VIRTUAL TABLE item_fts USING fts5(body, title, doc_no, attach,\n"
 	"  facets, content = 'item_search_src', content_rowid = 'id',\n"
 	"  tokenize = 'gongkai');\n"
@@ -771,20 +783,7 @@ const char *const store_migrations[] = {
 	"CREATE INDEX item_id_date ON item(id, published_date)\n"
 	"  WHERE status = 'published';\n"
 	"DROP VIEW item_search_src;\n"
-	"CREATE VIEW item_search_src AS SELECT\n"
-	"  i.id AS id, replace(i.title, char(1), ' ') AS title,\n"
-	"  replace(i.doc_no, char(1), ' ') AS doc_no,\n"
-	"  replace(i.summary, char(1), ' ') || ' ' || gk_plain(i.body) AS body,\n"
-	"  ifnull((SELECT replace(group_concat(a.text, ' '), char(1), ' ')\n"
-	"    FROM attachment a WHERE a.item_id = i.id AND a.text IS NOT NULL),\n"
-	"    '') AS attach,\n"
-	"  char(1) || 'o' || i.organ_id || ' ' || char(1) || 'c' ||\n"
-	"  i.category_id || ifnull(' ' || char(1) || 'c' || c.parent_id, '') ||\n"
-	"  ' ' || char(1) || 'k' || replace(i.kind, '_', '') || ' ' || char(1)\n"
-	"  || 'v' || i.validity || ' ' || char(1) || 'y' ||\n"
-	"  substr(i.published_date, 1, 4) AS facets\n"
-	"FROM item i JOIN category c ON c.id = i.category_id\n"
-	"WHERE +i.status = 'published' AND i.published_date IS NOT NULL;\n",
+	SEARCH_VIEW("+"),
 };
 
 const int store_nmigrations =

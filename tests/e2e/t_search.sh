@@ -4,7 +4,8 @@
 # found (counted against the database itself), highlighted, filtered,
 # sorted and paged; the API answers DESIGN.md §6 and a bad query is a 400
 # in JSON, never a 500; the index follows import, withdrawal and
-# republication, and the server's job adds the text of a PDF attachment;
+# republication, and the server's job adds the text of PDF, DOCX and XLSX
+# attachments;
 # `gongkai reindex` rebuilds and checks.
 . "$(dirname "$0")/lib.sh"
 
@@ -132,25 +133,34 @@ eq "a withdrawn item is never returned" "$(total)" 0
 req p GET "/search" -G --data-urlencode q=乡村振兴
 hasnt "... nor on the page" "$T/body" '示范村建设方案'
 
-# a PDF attachment's text, extracted by the server's job
-PID_ITEM=$(sqlite3 "$DB" "SELECT id FROM item WHERE status = 'published' AND kind = 'normal' ORDER BY id LIMIT 1")
-PIDX=$(sqlite3 "$DB" "SELECT index_no FROM item WHERE id = $PID_ITEM")
-"$GONGKAI" report --db "$DB" --organ shaxian-yjj --year 2025 --format cn-2021 --out "$T/附件.pdf" > /dev/null 2>&1
-check "a PDF to attach" [ -s "$T/附件.pdf" ]
-api --data-urlencode q=制发件数 --data-urlencode per_page=100
-hasnt "before: the item is not found by the PDF's words" "$T/body" "\"$PIDX\""
-req l GET "$O/items/$PID_ITEM"
-tok=$(csrf)
-req l POST "$O/items/$PID_ITEM/attachments" -F "csrf=$tok" -F "file=@$T/附件.pdf;type=application/pdf"
-eq "PDF attached" "$STATUS" 303
-i=0
-while [ $i -lt 50 ]; do
+# the text of PDF, Word and Excel attachments (the report's own files),
+# each on an item of its own, extracted by the server's job
+n=0
+for f in pdf:application/pdf \
+	docx:application/vnd.openxmlformats-officedocument.wordprocessingml.document \
+	xlsx:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet; do
+	ext=${f%%:*}; type=${f#*:}
+	OID=$(sqlite3 "$DB" "SELECT id FROM item WHERE status = 'published' AND kind = 'normal' ORDER BY id LIMIT 1 OFFSET $n")
+	OIDX=$(sqlite3 "$DB" "SELECT index_no FROM item WHERE id = $OID")
+	[ $n -eq 0 ] && PID_ITEM=$OID
+	n=$((n + 1))
+	"$GONGKAI" report --db "$DB" --organ shaxian-yjj --year 2025 --format cn-2021 --out "$T/附件.$ext" > /dev/null 2>&1
+	check "$ext: a file to attach" [ -s "$T/附件.$ext" ]
 	api --data-urlencode q=制发件数 --data-urlencode per_page=100
-	grep -qF "\"$PIDX\"" "$T/body" && break
-	sleep 0.2
-	i=$((i + 1))
+	hasnt "$ext: before, the item is not found by the file's words" "$T/body" "\"$OIDX\""
+	req l GET "$O/items/$OID"
+	tok=$(csrf)
+	req l POST "$O/items/$OID/attachments" -F "csrf=$tok" -F "file=@$T/附件.$ext;type=$type"
+	eq "$ext attached" "$STATUS" 303
+	i=0
+	while [ $i -lt 50 ]; do
+		api --data-urlencode q=制发件数 --data-urlencode per_page=100
+		grep -qF "\"$OIDX\"" "$T/body" && break
+		sleep 0.2
+		i=$((i + 1))
+	done
+	has "$ext: after the job, found by the text inside it" "$T/body" "\"$OIDX\""
 done
-has "after the job: found by the text of its PDF" "$T/body" "\"$PIDX\""
 has "the job logs it" "$T/server.log" 'bytes of text'
 
 #---- reindex and check

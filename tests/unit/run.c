@@ -47,6 +47,7 @@ void suite_report_docx(void);
 void suite_report_pdf(void);
 void suite_report_xlsx(void);
 void suite_search(void);
+void suite_extract(void);
 
 static const struct {
 	const char *name;
@@ -76,6 +77,7 @@ static const struct {
 	{"report_pdf", suite_report_pdf},
 	{"report_xlsx", suite_report_xlsx},
 	{"search", suite_search},
+	{"extract", suite_extract},
 };
 
 int main(int argc, char **argv)
