@@ -206,9 +206,8 @@ static struct rank_data *rank_data_new(const Fts5ExtensionApi *api,
 	}
 	for (int i = 0; i < nranked; i++) {
 		d->idf[i] = 1.0;
-		if (nranked < 2) {
-			continue;
-		}
+	}
+	for (int i = 0; nranked > 1 && i < nranked; i++) {
 		int64_t nhit = 0;
 		if (api->xQueryPhrase(fts, i, &nhit, rank_count_row) !=
 		    SQLITE_OK) {
@@ -299,16 +298,26 @@ int search_register(store *st, struct err *e)
 
 /*---- Queries ----*/
 
+/* Binds what every statement below takes: the expressions (?1, ?2, ?3)
+ * and the number of matches read (?4). 0, or -1 with e. */
+static int bind_query(store *st, sqlite3_stmt *s, const struct search_query *q,
+		      struct err *e)
+{
+	const char *pos = q->other_pos.n ? buf_str(&q->other_pos) : NULL;
+	const char *neg = q->other_neg.n ? buf_str(&q->other_neg) : NULL;
+	if (st_bind_text(st, s, 1, buf_str(&q->expr), e) ||
+	    st_bind_text(st, s, 2, pos, e) || st_bind_text(st, s, 3, neg, e) ||
+	    st_bind_int(st, s, 4, SEARCH_CAP + 1, e)) {
+		return -1;
+	}
+	return 0;
+}
+
 static int run(store *st, sqlite3_stmt *s, const struct search_query *q,
 	       int64_t limit, int64_t offset, struct search_result *out,
 	       struct err *e)
 {
-	if (st_bind_text(st, s, 1, buf_str(&q->expr), e) ||
-	    st_bind_text(st, s, 2,
-			 q->other_pos.n ? buf_str(&q->other_pos) : NULL, e) ||
-	    st_bind_text(st, s, 3,
-			 q->other_neg.n ? buf_str(&q->other_neg) : NULL, e) ||
-	    st_bind_int(st, s, 4, SEARCH_CAP + 1, e) ||
+	if (bind_query(st, s, q, e) ||
 	    st_bind_int(st, s, 5, SEARCH_CAP + 1, e) ||
 	    st_bind_int(st, s, 6, limit, e) ||
 	    st_bind_int(st, s, 7, offset, e)) {
@@ -335,16 +344,8 @@ static int run(store *st, sqlite3_stmt *s, const struct search_query *q,
 static int count(store *st, sqlite3_stmt *s, const struct search_query *q,
 		 struct err *e)
 {
-	if (st_bind_text(st, s, 1, buf_str(&q->expr), e) ||
-	    st_bind_text(st, s, 2,
-			 q->other_pos.n ? buf_str(&q->other_pos) : NULL, e) ||
-	    st_bind_text(st, s, 3,
-			 q->other_neg.n ? buf_str(&q->other_neg) : NULL, e) ||
-	    st_bind_int(st, s, 4, SEARCH_CAP + 1, e)) {
-		return -1;
-	}
 	int64_t v;
-	if (st_scalar(st, s, &v, e)) {
+	if (bind_query(st, s, q, e) || st_scalar(st, s, &v, e)) {
 		return -1;
 	}
 	return (int)v;

@@ -73,42 +73,27 @@ long long tdb_scalar(store *st, const char *sql)
 	return v;
 }
 
-void tdb_ids(store *st, const char *sql, const char *arg, char *out, size_t n)
+void tdb_join(store *st, const char *sql, const char *arg, int col,
+	      const char *sep, char *out, size_t n)
 {
 	sqlite3_stmt *s = NULL;
 	size_t k = 0;
 	out[0] = 0;
 	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK ||
-	    sqlite3_bind_text(s, 1, arg, -1, SQLITE_TRANSIENT) != SQLITE_OK) {
+	    (arg &&
+	     sqlite3_bind_text(s, 1, arg, -1, SQLITE_TRANSIENT) != SQLITE_OK)) {
 		snprintf(out, n, "ERR:%s", sqlite3_errmsg(st->db));
 		sqlite3_finalize(s);
 		return;
 	}
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW && k < n) {
-		k += (size_t)snprintf(out + k, n - k, "%s%lld", k ? "," : "",
-				      (long long)sqlite3_column_int64(s, 0));
+		const unsigned char *v = sqlite3_column_text(s, col);
+		k += (size_t)snprintf(out + k, n - k, "%s%s", k ? sep : "",
+				      v ? (const char *)v : "");
 	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		snprintf(out, n, "ERR:%s", sqlite3_errmsg(st->db));
-	}
-	sqlite3_finalize(s);
-}
-
-void tdb_plan(store *st, const char *sql, char *out, size_t n)
-{
-	char q[1024];
-	snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sql);
-	sqlite3_stmt *s = NULL;
-	size_t k = 0;
-	out[0] = 0;
-	if (sqlite3_prepare_v2(st->db, q, -1, &s, NULL) != SQLITE_OK) {
-		snprintf(out, n, "ERR:%s", sqlite3_errmsg(st->db));
-		return;
-	}
-	while (sqlite3_step(s) == SQLITE_ROW && k < n) {
-		k += (size_t)snprintf(out + k, n - k, "%s%s", k ? "; " : "",
-				      (const char *)sqlite3_column_text(s, 3));
 	}
 	sqlite3_finalize(s);
 }

@@ -7,6 +7,8 @@
 
 #include "store/store.h"
 
+#include <stddef.h>
+
 /* The path of the database tdb_open made last. */
 extern char tdb_path[128];
 
@@ -20,11 +22,10 @@ int tdb_exec(const char *sql);
 /* The integer the first row of SQL gives on st's own connection (a
  * PRAGMA, a count); -1 on an error, with a message on stderr. */
 long long tdb_scalar(store *st, const char *sql);
-/* The first column of every row SQL gives on st's connection, with ?1
- * bound to arg, comma-separated into out; "ERR:..." on an error. */
-void tdb_ids(store *st, const char *sql, const char *arg, char *out,
-	     size_t n);
-/* SQLite's plan for SQL on st's connection, its steps joined by "; ". */
-void tdb_plan(store *st, const char *sql, char *out, size_t n);
+/* Column col of every row SQL gives on st's connection (with ?1 bound
+ * to arg unless it is NULL), joined by sep into out; "ERR:..." on an
+ * error. */
+void tdb_join(store *st, const char *sql, const char *arg, int col,
+	      const char *sep, char *out, size_t n);
 
 #endif

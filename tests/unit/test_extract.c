@@ -23,22 +23,6 @@
 #define XLSX_TYPE \
 	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-/* Reads a whole file into b (appended); 0 or -1. */
-static int slurp(const char *path, Buf *b)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		return -1;
-	}
-	char chunk[8192];
-	size_t k;
-	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		buf_append(b, chunk, k);
-	}
-	fclose(f);
-	return 0;
-}
-
 /* A zip archive of n parts (name, text) into out; 0 or -1. */
 static int make_zip(const char *const *names, const char *const *texts,
 		    int n, Buf *out)
@@ -68,7 +52,8 @@ static int make_zip(const char *const *names, const char *const *texts,
 		}
 	}
 	if (rc == 0) {
-		rc = slurp(path, out);
+		struct err e = {0};
+		rc = buf_read_file(out, path, &e) == 1 ? 0 : -1;
 	}
 	unlink(path);
 	return rc;
@@ -129,7 +114,8 @@ static void t_extract_xlsx(void)
 	worksheet_write_string(ws, 1, 0, "答复 & 告知", NULL);
 	int rc = workbook_close(wb);
 	Buf b = BUF_INIT;
-	rc |= slurp(path, &b);
+	struct err e = {0};
+	rc |= buf_read_file(&b, path, &e) != 1;
 	unlink(path);
 	char *t = text_of(XLSX_TYPE, &b);
 	buf_free(&b);
